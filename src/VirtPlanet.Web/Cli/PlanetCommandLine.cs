@@ -1,0 +1,50 @@
+using VirtPlanet.Web.Data;
+using VirtPlanet.Web.Feeds;
+
+namespace VirtPlanet.Web.Cli;
+
+/// <summary>The command-line verbs of the same binary, for cron users, scripts and benchmarks.</summary>
+public static class PlanetCommandLine
+{
+    private static readonly Dictionary<string, Func<FeedCommands, CommandArguments, CancellationToken, Task<int>>> Verbs = new()
+    {
+        ["import-opml"] = (c, a, t) => c.ImportOpmlAsync(a.Positional(1), t),
+        ["export-opml"] = (c, a, t) => c.ExportOpmlAsync(a.Positional(1), t),
+        ["add-feed"] = (c, a, t) => c.AddFeedAsync(a.Positional(1), t),
+        ["remove-feed"] = (c, a, t) => c.RemoveFeedAsync(a.Positional(1), t),
+        ["list-feeds"] = (c, a, t) => c.ListFeedsAsync(t),
+        ["poll-once"] = (c, a, t) => c.PollOnceAsync(a.Option("opml"), t),
+    };
+
+    public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.ContainsKey(args[0]);
+
+    /// <summary>Runs the verb; 0 on success, 1 when the planet itself failed, 2 for a usage error.</summary>
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter? output = null)
+    {
+        output ??= Console.Out;
+        using var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cancel.Cancel();
+        };
+
+        try
+        {
+            await services.PrepareDatabaseAsync(seed: false, cancel.Token);
+            await using var scope = services.CreateAsyncScope();
+            var commands = ActivatorUtilities.CreateInstance<FeedCommands>(scope.ServiceProvider, output);
+            return await Verbs[args[0]](commands, new CommandArguments(args), cancel.Token);
+        }
+        catch (UsageException e)
+        {
+            await output.WriteLineAsync($"{args[0]}: {e.Message}");
+            return 2;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FeedParseException)
+        {
+            await output.WriteLineAsync($"{args[0]}: {e.Message}");
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using VirtPlanet.Web.Posts;
+
+namespace VirtPlanet.Web.Data;
+
+public sealed class PostConfiguration : IEntityTypeConfiguration<Post>
+{
+    public void Configure(EntityTypeBuilder<Post> builder)
+    {
+        builder.HasIndex(p => new { p.FeedId, p.EntryKey }).IsUnique();
+        // The river: newest first, keyset-paged on (PublishedAt, Id).
+        builder.HasIndex(p => new { p.PublishedAt, p.Id });
+        builder.HasIndex(p => new { p.Author, p.PublishedAt });
+        builder.HasIndex(p => new { p.FeedId, p.PublishedAt });
+        // The same post reached through two feeds is recognised by its link.
+        builder.HasIndex(p => p.Link);
+    }
+}

@@ -1,0 +1,20 @@
+namespace VirtPlanet.Web.Feeds;
+
+public static class FeedIngestionServices
+{
+    /// <summary>The fetch → parse → sanitize → store pipeline and the subscription list.</summary>
+    public static IServiceCollection AddFeedIngestion(this IServiceCollection services)
+    {
+        services.AddFeedFetching();
+        services.AddSingleton<FeedParser>();
+        services.AddSingleton<PostSanitizer>();
+        services.AddSingleton<PollSchedule>();
+        services.AddSingleton<FeedLease>();
+        services.AddSingleton<PostWriter>();
+        services.AddTransient<FeedRefresher>();
+        services.AddTransient<PollFeedsJob>();
+        services.AddSingleton<FeedSubscriptions>();
+        services.AddSingleton<DefaultFeeds>();
+        return services;
+    }
+}

@@ -1,0 +1,149 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using VirtPlanet.Web.Data;
+
+namespace VirtPlanet.Web.Feeds;
+
+/// <summary>Refreshes one feed: fetch, parse, store, and record how it went on the feed. Never throws for a bad feed.</summary>
+public sealed class FeedRefresher(
+    IDbContextFactory<PlanetDbContext> dbFactory,
+    FeedLease lease,
+    FeedFetcher fetcher,
+    FeedParser parser,
+    PostWriter writer,
+    PollSchedule schedule,
+    TimeProvider time,
+    ILogger<FeedRefresher> logger)
+{
+    public async Task<RefreshOutcome> RefreshAsync(int feedId, CancellationToken cancellationToken)
+    {
+        if (!await lease.TryTakeAsync(feedId, cancellationToken))
+        {
+            return new RefreshOutcome(RefreshStatus.Skipped);
+        }
+
+        try
+        {
+            return await RefreshLeasedAsync(feedId, cancellationToken);
+        }
+        finally
+        {
+            await lease.ReleaseAsync(feedId);
+        }
+    }
+
+    private async Task<RefreshOutcome> RefreshLeasedAsync(int feedId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var feed = await db.Feeds.SingleAsync(f => f.Id == feedId, cancellationToken);
+        var started = time.GetTimestamp();
+        var fetch = await FetchAsync(feed, cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        feed.LastFetchedAt = now;
+
+        var outcome = fetch.Status switch
+        {
+            FetchStatus.NotModified => Succeeded(feed, fetch, now, ttl: null, RefreshStatus.NotModified),
+            FetchStatus.Gone => Deactivated(feed, fetch),
+            FetchStatus.Failed => Failed(feed, now, fetch.Error ?? "Fetch failed", fetch.RetryAfter),
+            _ => await StoreAsync(db, feed, fetch, now, cancellationToken),
+        };
+
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation(
+            "Refreshed {FeedUrl}: {RefreshStatus} (HTTP {HttpStatus}), {NewPosts} new, {UpdatedPosts} updated in {ElapsedMs} ms {FeedError}",
+            feed.Url, outcome.Status, fetch.HttpStatus, outcome.NewPosts, outcome.UpdatedPosts,
+            (long)time.GetElapsedTime(started).TotalMilliseconds, outcome.Error);
+        return outcome;
+    }
+
+    private async Task<FetchResult> FetchAsync(Feed feed, CancellationToken cancellationToken)
+    {
+        if (!Uri.TryCreate(feed.Url, UriKind.Absolute, out var url))
+        {
+            return new FetchResult { Status = FetchStatus.Failed, Error = $"'{feed.Url}' is not an absolute URL" };
+        }
+
+        try
+        {
+            return await fetcher.FetchAsync(new FetchRequest(url, feed.ETag, feed.LastModified), cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // The fetcher reports failures as data; anything escaping it is still this feed's problem only.
+            return new FetchResult { Status = FetchStatus.Failed, Error = $"Fetch failed: {e.Message}" };
+        }
+    }
+
+    private async Task<RefreshOutcome> StoreAsync(PlanetDbContext db, Feed feed, FetchResult fetch, DateTime now, CancellationToken cancellationToken)
+    {
+        var body = fetch.Body ?? [];
+        var bodyHash = Convert.ToHexString(SHA256.HashData(body));
+        FollowPermanentRedirect(db, feed, fetch);
+        if (bodyHash == feed.BodyHash && feed.LastSuccessAt is not null)
+        {
+            return Succeeded(feed, fetch, now, ttl: null, RefreshStatus.NotModified);
+        }
+
+        ParsedFeed parsed;
+        try
+        {
+            parsed = parser.Parse(body, fetch.ContentType, fetch.FinalUrl ?? new Uri(feed.Url));
+        }
+        catch (FeedParseException e)
+        {
+            return Failed(feed, now, e.Message, retryAfter: null);
+        }
+
+        var isNewFeed = feed.LastSuccessAt is null;
+        var (added, updated) = await writer.WriteAsync(db, feed, parsed.Entries, isNewFeed, now, cancellationToken);
+        feed.Title = parsed.Title ?? feed.Title;
+        feed.SiteUrl ??= parsed.SiteUrl;
+        feed.BodyHash = bodyHash;
+        return Succeeded(feed, fetch, now, parsed.Ttl, RefreshStatus.Fetched) with { NewPosts = added, UpdatedPosts = updated };
+    }
+
+    private static void FollowPermanentRedirect(PlanetDbContext db, Feed feed, FetchResult fetch)
+    {
+        var moved = fetch.PermanentUrl?.AbsoluteUri;
+        if (moved is null || moved == feed.Url)
+        {
+            return;
+        }
+
+        // Two subscriptions converging on one URL keep their own; the admin sees both.
+        if (!db.Feeds.Any(f => f.Url == moved))
+        {
+            feed.Url = moved;
+        }
+    }
+
+    private RefreshOutcome Succeeded(Feed feed, FetchResult fetch, DateTime now, TimeSpan? ttl, RefreshStatus status)
+    {
+        feed.LastSuccessAt = now;
+        feed.LastError = null;
+        feed.ConsecutiveFailures = 0;
+        feed.ETag = fetch.ETag ?? feed.ETag;
+        feed.LastModified = fetch.LastModified ?? feed.LastModified;
+        feed.NextFetchAt = schedule.AfterSuccess(now, ttl, fetch.MaxAge, fetch.RetryAfter);
+        return new RefreshOutcome(status);
+    }
+
+    private RefreshOutcome Failed(Feed feed, DateTime now, string error, TimeSpan? retryAfter)
+    {
+        feed.LastError = error;
+        feed.ConsecutiveFailures++;
+        feed.NextFetchAt = schedule.AfterFailure(now, feed.ConsecutiveFailures, retryAfter);
+        return new RefreshOutcome(RefreshStatus.Failed, Error: error);
+    }
+
+    private static RefreshOutcome Deactivated(Feed feed, FetchResult fetch)
+    {
+        var reason = fetch.Error ?? "HTTP 410 Gone: the feed was removed by its site";
+        feed.IsActive = false;
+        feed.DeactivatedReason = reason;
+        feed.LastError = reason;
+        feed.ConsecutiveFailures++;
+        return new RefreshOutcome(RefreshStatus.Failed, Error: reason);
+    }
+}

@@ -1,0 +1,68 @@
+using System.Collections.Concurrent;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using VirtPlanet.Web.Data;
+
+namespace VirtPlanet.Web.Feeds;
+
+/// <summary>
+/// The recurring Hangfire job: refreshes every due, active feed with bounded parallelism. Each feed is
+/// leased, so a run overlapping another (Hangfire may start a job twice) never fetches a feed twice.
+/// </summary>
+public sealed class PollFeedsJob(
+    IDbContextFactory<PlanetDbContext> dbFactory,
+    FeedRefresher refresher,
+    IOptions<PollingOptions> options,
+    TimeProvider time,
+    ILogger<PollFeedsJob> logger)
+{
+    public const string RecurringJobId = "poll-feeds";
+
+    [AutomaticRetry(Attempts = 0)]
+    public Task<PollSummary> RunAsync(CancellationToken cancellationToken) => PollAsync(dueOnly: true, cancellationToken);
+
+    /// <summary>Polls every active feed now, due or not (<c>poll-once</c>, the admin's "poll all").</summary>
+    public Task<PollSummary> PollAllAsync(CancellationToken cancellationToken) => PollAsync(dueOnly: false, cancellationToken);
+
+    private async Task<PollSummary> PollAsync(bool dueOnly, CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        var now = time.GetUtcNow().UtcDateTime;
+        List<int> feedIds;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            feedIds = await db.Feeds
+                .Where(f => f.IsActive && (!dueOnly || f.NextFetchAt <= now))
+                .OrderBy(f => f.NextFetchAt)
+                .Select(f => f.Id)
+                .ToListAsync(cancellationToken);
+        }
+
+        var outcomes = new ConcurrentBag<RefreshOutcome>();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxParallelism, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(feedIds, parallel, async (feedId, token) =>
+            outcomes.Add(await RefreshOneAsync(feedId, token)));
+
+        var summary = PollSummary.From(outcomes, time.GetElapsedTime(started));
+        logger.LogInformation(
+            "Poll finished: {FeedCount} feeds, {Fetched} fetched, {NotModified} not modified, {Failed} failed, {Skipped} skipped, {NewPosts} new posts, {UpdatedPosts} updated in {ElapsedMs} ms",
+            summary.Feeds, summary.Fetched, summary.NotModified, summary.Failed, summary.Skipped, summary.NewPosts, summary.UpdatedPosts,
+            (long)summary.Duration.TotalMilliseconds);
+        return summary;
+    }
+
+    private async Task<RefreshOutcome> RefreshOneAsync(int feedId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await refresher.RefreshAsync(feedId, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A bug or a database hiccup on one feed must not stop the others.
+            logger.LogError(e, "Refreshing feed {FeedId} failed unexpectedly", feedId);
+            return new RefreshOutcome(RefreshStatus.Failed, Error: e.Message);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace VirtPlanet.Web.Feeds;
+
+/// <summary>When and how hard feeds are polled: section <c>Planet:Polling</c>.</summary>
+public sealed class PollingOptions
+{
+    public const string Section = "Planet:Polling";
+
+    /// <summary>Cron expression of the recurring Hangfire poll job.</summary>
+    [Required]
+    public string Cron { get; set; } = "*/30 * * * *";
+
+    /// <summary>Feeds fetched at the same time during one poll.</summary>
+    [Range(1, 256)]
+    public int MaxParallelism { get; set; } = 8;
+
+    /// <summary>
+    /// Upper bound of the wait a feed asks for (RSS ttl, Cache-Control max-age, Retry-After: a ttl of a week
+    /// is not obeyed) and of the failure back-off. Without such a hint a feed is polled on every run.
+    /// </summary>
+    public TimeSpan MaxInterval { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>First back-off after a failure; doubles with each consecutive failure up to <see cref="MaxInterval"/>.</summary>
+    public TimeSpan FailureBackoff { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>How long one poll may hold a feed before another run (or instance) may take it over.</summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(10);
+}

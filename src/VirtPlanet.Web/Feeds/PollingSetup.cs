@@ -1,0 +1,24 @@
+using Hangfire;
+using Hangfire.Dashboard;
+using Microsoft.Extensions.Options;
+
+namespace VirtPlanet.Web.Feeds;
+
+public static class PollingSetup
+{
+    /// <summary>Registers (or updates) the recurring poll job with the configured cron.</summary>
+    public static void SchedulePolling(this IServiceProvider services)
+    {
+        var cron = services.GetRequiredService<IOptions<PollingOptions>>().Value.Cron;
+        services.GetRequiredService<IRecurringJobManager>()
+            .AddOrUpdate<PollFeedsJob>(PollFeedsJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), cron);
+    }
+
+    /// <summary>The Hangfire dashboard under /admin/jobs; until the admin area has sign-in, local requests only.</summary>
+    public static IEndpointConventionBuilder MapPlanetJobsDashboard(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapHangfireDashboard("/admin/jobs", new DashboardOptions
+        {
+            Authorization = [new LocalRequestsOnlyAuthorizationFilter()],
+            DashboardTitle = "VirtPlanet jobs",
+        });
+}

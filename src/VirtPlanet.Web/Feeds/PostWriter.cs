@@ -1,0 +1,115 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using VirtPlanet.Web.Data;
+using VirtPlanet.Web.Posts;
+
+namespace VirtPlanet.Web.Feeds;
+
+/// <summary>
+/// Upserts a feed's parsed entries as posts: new entries are sanitized and added, changed ones updated in
+/// place (their river date never moves), unchanged ones left alone without sanitizing them again.
+/// </summary>
+public sealed class PostWriter(PostSanitizer sanitizer, IOptions<PlanetOptions> options)
+{
+    public async Task<(int Added, int Updated)> WriteAsync(
+        PlanetDbContext db, Feed feed, IReadOnlyList<ParsedEntry> entries, bool isNewFeed, DateTime now, CancellationToken cancellationToken)
+    {
+        var wanted = Filter(feed, entries);
+        var keys = wanted.Select(e => e.Key).ToList();
+        var existing = await db.Posts.Where(p => p.FeedId == feed.Id && keys.Contains(p.EntryKey))
+            .ToDictionaryAsync(p => p.EntryKey, cancellationToken);
+        var visibleNew = isNewFeed ? NewestKeys(wanted, options.Value.NewFeedItems) : null;
+
+        int added = 0, updated = 0;
+        foreach (var entry in wanted)
+        {
+            var hash = Hash(entry);
+            if (existing.TryGetValue(entry.Key, out var post))
+            {
+                if (post.ContentHash != hash && !post.IsHidden)
+                {
+                    Apply(post, entry, hash);
+                    post.UpdatedAt = entry.Updated ?? now;
+                    updated++;
+                }
+
+                continue;
+            }
+
+            var hidden = visibleNew is not null && !visibleNew.Contains(entry.Key);
+            post = new Post
+            {
+                FeedId = feed.Id,
+                EntryKey = entry.Key,
+                Title = entry.Title,
+                Author = entry.Author,
+                ContentHash = hash,
+                IsHidden = hidden,
+                FirstSeenAt = now,
+                PublishedAt = RiverDate(entry, now),
+                UpdatedAt = entry.Updated,
+            };
+            if (!hidden)
+            {
+                Apply(post, entry, hash);
+                added++;
+            }
+
+            existing[entry.Key] = post;
+            db.Posts.Add(post);
+        }
+
+        return (added, updated);
+    }
+
+    /// <summary>Distinct keys (first occurrence wins), and only the admin's categories when the feed has a filter.</summary>
+    private static List<ParsedEntry> Filter(Feed feed, IReadOnlyList<ParsedEntry> entries)
+    {
+        var categories = (feed.CategoryFilter ?? string.Empty)
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return entries
+            .Where(e => categories.Length == 0 || e.Categories.Any(c => categories.Contains(c, StringComparer.OrdinalIgnoreCase)))
+            .DistinctBy(e => e.Key)
+            .ToList();
+    }
+
+    private static HashSet<string>? NewestKeys(List<ParsedEntry> entries, int count) =>
+        count <= 0 ? null : entries.OrderByDescending(e => e.Published ?? e.Updated ?? DateTime.MinValue)
+            .Take(count).Select(e => e.Key).ToHashSet();
+
+    /// <summary>Published, else updated, else now; a date in the future is clamped to now.</summary>
+    private static DateTime RiverDate(ParsedEntry entry, DateTime now)
+    {
+        var date = entry.Published ?? entry.Updated ?? now;
+        return date > now ? now : date;
+    }
+
+    private void Apply(Post post, ParsedEntry entry, string hash)
+    {
+        post.Title = entry.Title;
+        post.Link = entry.Link;
+        post.Author = entry.Author;
+        post.ContentHash = hash;
+        post.ContentHtml = SanitizeOrNull(entry.ContentHtml ?? entry.SummaryHtml, entry.BaseUri);
+        post.SummaryHtml = entry.ContentHtml is null ? null : SanitizeOrNull(entry.SummaryHtml, entry.BaseUri);
+    }
+
+    private string? SanitizeOrNull(string? html, Uri? baseUri)
+    {
+        if (string.IsNullOrWhiteSpace(html))
+        {
+            return null;
+        }
+
+        var clean = sanitizer.Sanitize(html, baseUri);
+        return string.IsNullOrWhiteSpace(clean) ? null : clean;
+    }
+
+    private static string Hash(ParsedEntry entry)
+    {
+        var text = string.Join('\u001f', entry.Title, entry.Link, entry.Author, entry.ContentHtml, entry.SummaryHtml);
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    }
+}

@@ -1,0 +1,49 @@
+using Hangfire;
+using Hangfire.Storage.SQLite;
+using Microsoft.EntityFrameworkCore;
+using Serilog;
+using VirtPlanet.Web.Data;
+using VirtPlanet.Web.Feeds;
+using VirtPlanet.Web.Health;
+
+namespace VirtPlanet.Web;
+
+public static class PlanetServices
+{
+    /// <summary>Every registration of the planet, in one place.</summary>
+    public static WebApplicationBuilder AddVirtPlanet(this WebApplicationBuilder builder)
+    {
+        // The framework's own assets (_framework/blazor.web.js) come from the build output in every environment,
+        // not only Development, because the content root is the repository root when running from source.
+        builder.WebHost.UseStaticWebAssets();
+        var services = builder.Services;
+        services.AddOptions<PlanetOptions>().BindConfiguration(PlanetOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<FetchOptions>().BindConfiguration(FetchOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PollingOptions>().BindConfiguration(PollingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<PlanetPaths>();
+
+        services.AddSerilog((sp, logger) => logger
+            .ReadFrom.Configuration(builder.Configuration)
+            .WriteTo.File(
+                Path.Combine(sp.GetRequiredService<PlanetPaths>().LogDirectory, "virtplanet-.log"),
+                rollingInterval: RollingInterval.Day,
+                retainedFileCountLimit: 14));
+
+        services.AddDbContextFactory<PlanetDbContext>((sp, options) =>
+            options.UseSqlite(sp.GetRequiredService<PlanetPaths>().PlanetConnectionString));
+
+        services.AddFeedIngestion();
+
+        services.AddHangfire((sp, hangfire) => hangfire
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseSQLiteStorage(sp.GetRequiredService<PlanetPaths>().HangfireDatabase));
+        services.AddHangfireServer();
+
+        services.AddPlanetHealthChecks();
+        services.AddRazorComponents();
+        return builder;
+    }
+}

@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using VirtPlanet.Tests.Infrastructure;
+using VirtPlanet.Web.Data;
+using VirtPlanet.Web.Feeds;
+
+namespace VirtPlanet.Tests.Feeds;
+
+public sealed class FeedRefresherTests : IAsyncLifetime
+{
+    private readonly PlanetFactory planet = new();
+    private FeedServer server = null!;
+
+    public async Task InitializeAsync()
+    {
+        var atom = await File.ReadAllBytesAsync(Path.Combine("TestData", "Feeds", "qemu-project.atom"));
+        server = await FeedServer.StartAsync(app => app.MapGet("/feed.xml", (HttpContext context) =>
+        {
+            const string etag = "\"v1\"";
+            if (context.Request.Headers.IfNoneMatch == etag)
+            {
+                return Results.StatusCode(304);
+            }
+
+            context.Response.Headers.ETag = etag;
+            return Results.Bytes(atom, "application/atom+xml");
+        }));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await server.DisposeAsync();
+        await planet.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task FirstPollStoresCleanPostsAndSecondPollIsNotModified()
+    {
+        var feed = await SubscribeAsync(server.Url("/feed.xml"));
+        var refresher = planet.Services.GetRequiredService<FeedRefresher>();
+
+        var first = await refresher.RefreshAsync(feed.Id, CancellationToken.None);
+        var second = await refresher.RefreshAsync(feed.Id, CancellationToken.None);
+
+        Assert.Equal(new RefreshOutcome(RefreshStatus.Fetched, NewPosts: 2), first);
+        Assert.Equal(RefreshStatus.NotModified, second.Status);
+        await using var db = await planet.Services.GetRequiredService<IDbContextFactory<PlanetDbContext>>().CreateDbContextAsync();
+        var posts = await db.Posts.OrderByDescending(p => p.PublishedAt).ToListAsync();
+        Assert.Equal(["QEMU version 2.10.0 released", "Understanding QEMU devices"], posts.Select(p => p.Title));
+        Assert.DoesNotContain("<script", posts[0].ContentHtml);
+        Assert.Equal("\"v1\"", (await db.Feeds.SingleAsync()).ETag);
+    }
+
+    private async Task<Feed> SubscribeAsync(Uri url)
+    {
+        var result = await planet.Services.GetRequiredService<FeedSubscriptions>().AddAsync(new OpmlOutline(url.AbsoluteUri, "QEMU project", null));
+        return result.Feed!;
+    }
+}
