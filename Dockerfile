@@ -1,0 +1,27 @@
+# VirtPlanet: multi-stage build mirroring `dotnet publish` of src/VirtPlanet.Web.
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+COPY Directory.Build.props Directory.Packages.props VirtPlanet.sln .editorconfig ./
+COPY src/VirtPlanet.Web/VirtPlanet.Web.csproj src/VirtPlanet.Web/
+RUN dotnet restore src/VirtPlanet.Web/VirtPlanet.Web.csproj
+COPY src/ src/
+RUN dotnet publish src/VirtPlanet.Web/VirtPlanet.Web.csproj -c Release --no-restore -o /app
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends curl \
+    && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+COPY --from=build /app ./
+# The content root is /app: the top-level appsettings.json and wwwroot/ live beside the binaries.
+COPY appsettings.json ./
+COPY wwwroot/ ./wwwroot/
+RUN mkdir -p /data && chown "$APP_UID" /data
+ENV ASPNETCORE_URLS=http://+:8080 \
+    Planet__DataDirectory=/data
+VOLUME /data
+EXPOSE 8080
+USER $APP_UID
+HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
+    CMD curl -fsS http://127.0.0.1:8080/healthz || exit 1
+ENTRYPOINT ["dotnet", "VirtPlanet.Web.dll"]

@@ -1,0 +1,190 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using VirtPlanet.Tests.Infrastructure;
+using VirtPlanet.Web.Data;
+using VirtPlanet.Web.Feeds;
+
+namespace VirtPlanet.Tests.Feeds;
+
+/// <summary>The refresher and the poll job against a real loopback server: status codes, back-off, caps, edits, overlaps.</summary>
+public sealed class FeedPollingTests : IAsyncLifetime
+{
+    private static readonly DateTime Newest = new(2017, 9, 1, 12, 0, 0, DateTimeKind.Utc);
+    private readonly PlanetFactory planet = new();
+    private FeedServer server = null!;
+    private string editableContent = "<p>First version</p>";
+
+    public async Task InitializeAsync()
+    {
+        server = await FeedServer.StartAsync(app =>
+        {
+            app.MapGet("/ok.xml", () => Atom(AtomFeed.WithEntries("Stefan Hajnoczi", 3, Newest)));
+            app.MapGet("/big.xml", () => Atom(AtomFeed.WithEntries("Richard Jones", 300, Newest)));
+            app.MapGet("/moved.xml", () => Results.Redirect("/ok.xml", permanent: true, preserveMethod: false));
+            app.MapGet("/gone.xml", () => Results.StatusCode(410));
+            app.MapGet("/broken.xml", () => Results.StatusCode(500));
+            app.MapGet("/edited.xml", () => Atom(AtomFeed.With("Gerd Hoffmann", [("urn:edit", "Edited post", Newest, editableContent)])));
+            app.MapGet("/slow.xml", async (CancellationToken token) =>
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(300), token);
+                return Atom(AtomFeed.WithEntries("Slow blog", 10, Newest));
+            });
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await server.DisposeAsync();
+        await planet.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task PermanentRedirectUpdatesTheStoredFeedUrl()
+    {
+        var feed = await SubscribeAsync("/moved.xml");
+
+        var outcome = await RefreshAsync(feed);
+
+        Assert.Equal(RefreshStatus.Fetched, outcome.Status);
+        Assert.Equal(server.Url("/ok.xml").AbsoluteUri, (await ReloadAsync(feed)).Url);
+    }
+
+    [Fact]
+    public async Task GoneDeactivatesTheFeedWithItsReason()
+    {
+        var feed = await SubscribeAsync("/gone.xml");
+
+        await RefreshAsync(feed);
+
+        var stored = await ReloadAsync(feed);
+        Assert.False(stored.IsActive);
+        Assert.Contains("410", stored.DeactivatedReason);
+    }
+
+    [Fact]
+    public async Task ServerErrorsLeaveAReadableErrorAndBackOffExponentially()
+    {
+        var feed = await SubscribeAsync("/broken.xml");
+
+        await RefreshAsync(feed);
+        var afterOne = await ReloadAsync(feed);
+        await RefreshAsync(feed);
+        var afterTwo = await ReloadAsync(feed);
+
+        Assert.Contains("500", afterOne.LastError);
+        Assert.Equal(2, afterTwo.ConsecutiveFailures);
+        var firstWait = afterOne.NextFetchAt - afterOne.LastFetchedAt!.Value;
+        var secondWait = afterTwo.NextFetchAt - afterTwo.LastFetchedAt!.Value;
+        Assert.Equal(TimeSpan.FromMinutes(30), firstWait);
+        Assert.Equal(TimeSpan.FromMinutes(60), secondWait);
+    }
+
+    [Fact]
+    public async Task AFailingFeedRecoversByItselfOnTheNextSuccess()
+    {
+        var feed = await SubscribeAsync("/broken.xml");
+        await RefreshAsync(feed);
+        await using (var db = await DbAsync())
+        {
+            await db.Feeds.Where(f => f.Id == feed.Id).ExecuteUpdateAsync(s => s.SetProperty(f => f.Url, server.Url("/ok.xml").AbsoluteUri));
+        }
+
+        var outcome = await RefreshAsync(feed);
+
+        var stored = await ReloadAsync(feed);
+        Assert.Equal(RefreshStatus.Fetched, outcome.Status);
+        Assert.Null(stored.LastError);
+        Assert.Equal(0, stored.ConsecutiveFailures);
+    }
+
+    [Fact]
+    public async Task ANewFeedBringsOnlyItsNewestEntriesIntoTheRiverAndNeverTheRestLater()
+    {
+        var feed = await SubscribeAsync("/big.xml");
+
+        var first = await RefreshAsync(feed);
+        await ForgetBodyAsync(feed);
+        var second = await RefreshAsync(feed);
+
+        Assert.Equal(5, first.NewPosts);
+        Assert.Equal(0, second.NewPosts);
+        await using var db = await DbAsync();
+        var visible = await db.Posts.Where(p => p.FeedId == feed.Id && !p.IsHidden).OrderByDescending(p => p.PublishedAt).Select(p => p.Title).ToListAsync();
+        Assert.Equal(["Post 0", "Post 1", "Post 2", "Post 3", "Post 4"], visible);
+        Assert.Equal(300, await db.Posts.CountAsync(p => p.FeedId == feed.Id));
+    }
+
+    [Fact]
+    public async Task AnEditedEntryIsUpdatedInPlaceWithoutMovingInTheRiver()
+    {
+        var feed = await SubscribeAsync("/edited.xml");
+        await RefreshAsync(feed);
+        editableContent = "<p>Second version, with a correction</p>";
+
+        var outcome = await RefreshAsync(feed);
+
+        Assert.Equal(new RefreshOutcome(RefreshStatus.Fetched, NewPosts: 0, UpdatedPosts: 1), outcome);
+        await using var db = await DbAsync();
+        var post = await db.Posts.SingleAsync(p => p.FeedId == feed.Id);
+        Assert.Contains("Second version", post.ContentHtml);
+        Assert.Equal(Newest, post.PublishedAt);
+    }
+
+    [Fact]
+    public async Task TwoOverlappingPollsFetchEachFeedOnceAndStoreNoDuplicates()
+    {
+        var feed = await SubscribeAsync("/slow.xml");
+        var job = planet.Services.GetRequiredService<PollFeedsJob>();
+
+        var summaries = await Task.WhenAll(job.PollAllAsync(CancellationToken.None), job.PollAllAsync(CancellationToken.None));
+
+        Assert.Equal(1, summaries.Sum(s => s.Fetched));
+        Assert.Equal(1, summaries.Sum(s => s.Skipped));
+        Assert.Single(server.RequestLog, r => r == "GET /slow.xml");
+        await using var db = await DbAsync();
+        Assert.Equal(5, await db.Posts.CountAsync(p => p.FeedId == feed.Id && !p.IsHidden));
+    }
+
+    [Fact]
+    public async Task OneFailingFeedDoesNotStopTheOthersInAPoll()
+    {
+        await SubscribeAsync("/broken.xml");
+        await SubscribeAsync("/gone.xml");
+        var good = await SubscribeAsync("/ok.xml");
+
+        var summary = await planet.Services.GetRequiredService<PollFeedsJob>().PollAllAsync(CancellationToken.None);
+
+        Assert.Equal((3, 1, 2), (summary.Feeds, summary.Fetched, summary.Failed));
+        await using var db = await DbAsync();
+        Assert.Equal(3, await db.Posts.CountAsync(p => p.FeedId == good.Id));
+    }
+
+    private static IResult Atom(string xml) => Results.Text(xml, "application/atom+xml; charset=utf-8");
+
+    private async Task<Feed> SubscribeAsync(string path)
+    {
+        var result = await planet.Services.GetRequiredService<FeedSubscriptions>().AddAsync(new OpmlOutline(server.Url(path).AbsoluteUri, null, null));
+        return result.Feed!;
+    }
+
+    private Task<RefreshOutcome> RefreshAsync(Feed feed) =>
+        planet.Services.GetRequiredService<FeedRefresher>().RefreshAsync(feed.Id, CancellationToken.None);
+
+    private async Task<Feed> ReloadAsync(Feed feed)
+    {
+        await using var db = await DbAsync();
+        return await db.Feeds.AsNoTracking().SingleAsync(f => f.Id == feed.Id);
+    }
+
+    /// <summary>Makes the next poll parse the same document again, as a server without validators would send it.</summary>
+    private async Task ForgetBodyAsync(Feed feed)
+    {
+        await using var db = await DbAsync();
+        await db.Feeds.Where(f => f.Id == feed.Id).ExecuteUpdateAsync(s => s.SetProperty(f => f.BodyHash, (string?)null));
+    }
+
+    private Task<PlanetDbContext> DbAsync() =>
+        planet.Services.GetRequiredService<IDbContextFactory<PlanetDbContext>>().CreateDbContextAsync();
+}

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Runs every VirtPlanet test on a fresh Debian machine with the .NET 10 SDK.
+# Installs what the tests need when it is missing (Debian packages: chromium for the browser tests,
+# jing for Atom schema validation, python3-feedparser for the round-trip test), then builds with
+# warnings as errors, checks formatting and runs the whole suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need=()
+[ -x /usr/bin/chromium ] || need+=(chromium)
+command -v jing >/dev/null || need+=(jing)
+/usr/bin/python3 -c 'import feedparser' 2>/dev/null || need+=(python3-feedparser)
+fc-list 2>/dev/null | grep -qi dejavu || need+=(fonts-dejavu-core)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "Installing test dependencies: ${need[*]}"
+  sudo_cmd=""; [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${need[@]}"
+fi
+
+dotnet build VirtPlanet.sln -c Release -warnaserror
+dotnet format VirtPlanet.sln --verify-no-changes --no-restore
+dotnet test VirtPlanet.sln -c Release --no-build --logger "console;verbosity=normal" "$@"
