@@ -1,0 +1,54 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using VirtPlanet.Tests.Infrastructure;
+using VirtPlanet.Web.Feeds;
+
+namespace VirtPlanet.Tests.Health;
+
+public sealed class HostTests : IDisposable
+{
+    private readonly PlanetFactory planet = new();
+
+    public void Dispose() => planet.Dispose();
+
+    [Theory]
+    [InlineData("/site.css")]
+    [InlineData("/_framework/blazor.web.js")]
+    public async Task TheTopLevelWebRootAndTheFrameworkAssetsAreServed(string path)
+    {
+        var response = await planet.CreateClient().GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task HealthzReportsTheDatabaseAndTheLastPoll()
+    {
+        var response = await planet.CreateClient().GetAsync("/healthz");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Healthy", body.RootElement.GetProperty("status").GetString());
+        Assert.Equal("Healthy", body.RootElement.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
+        Assert.Equal("No successful poll yet", body.RootElement.GetProperty("checks").GetProperty("last-poll").GetProperty("description").GetString());
+    }
+
+    [Fact]
+    public void TheDataFolderHoldsThePlanetAndHangfireDatabasesAfterStart()
+    {
+        planet.CreateClient();
+
+        Assert.True(File.Exists(Path.Combine(planet.DataDirectory, "planet.db")));
+        Assert.True(File.Exists(Path.Combine(planet.DataDirectory, "hangfire.db")));
+    }
+
+    [Fact]
+    public void TheBundledDefaultListIsTheVirtualizationPlanetsTwentyEightFeeds()
+    {
+        var outlines = DefaultFeeds.Read();
+
+        Assert.Equal(28, outlines.Count);
+        Assert.Contains(outlines, o => o.Title == "QEMU project" && o.XmlUrl == "https://www.qemu.org/feed.xml");
+    }
+}
