@@ -31,7 +31,8 @@ public static class PlanetServices
                 retainedFileCountLimit: 14));
 
         services.AddDbContextFactory<PlanetDbContext>((sp, options) =>
-            options.UseSqlite(sp.GetRequiredService<PlanetPaths>().PlanetConnectionString));
+            options.UseSqlite(sp.GetRequiredService<PlanetPaths>().PlanetConnectionString)
+                .AddInterceptors(new SqliteConnectionSetup()));
 
         services.AddFeedIngestion();
 

@@ -26,9 +26,11 @@ public sealed class FeedRefresher(
         {
             return await RefreshLeasedAsync(feedId, cancellationToken);
         }
-        finally
+        catch
         {
+            // The normal path releases the lease in the same commit as the outcome.
             await lease.ReleaseAsync(feedId);
+            throw;
         }
     }
 
@@ -49,6 +51,7 @@ public sealed class FeedRefresher(
             _ => await StoreAsync(db, feed, fetch, now, cancellationToken),
         };
 
+        feed.LeaseUntil = null;
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation(
             "Refreshed {FeedUrl}: {RefreshStatus} (HTTP {HttpStatus}), {NewPosts} new, {UpdatedPosts} updated in {ElapsedMs} ms {FeedError}",
