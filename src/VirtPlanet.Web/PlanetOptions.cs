@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace VirtPlanet.Web;
 
 /// <summary>The planet itself: section <c>Planet</c>.</summary>
-public sealed class PlanetOptions
+public sealed class PlanetOptions : IValidatableObject
 {
     public const string Section = "Planet";
 
@@ -34,4 +34,12 @@ public sealed class PlanetOptions
 
     /// <summary>Subscribe to the bundled virtualization planet list when the database has no feeds.</summary>
     public bool SeedDefaultFeeds { get; set; } = true;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _))
+        {
+            yield return new ValidationResult($"Planet:TimeZone '{TimeZone}' is not a known time zone (use an IANA id such as Europe/Berlin)", [nameof(TimeZone)]);
+        }
+    }
 }

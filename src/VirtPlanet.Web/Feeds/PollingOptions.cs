@@ -1,9 +1,10 @@
 using System.ComponentModel.DataAnnotations;
+using Cronos;
 
 namespace VirtPlanet.Web.Feeds;
 
 /// <summary>When and how hard feeds are polled: section <c>Planet:Polling</c>.</summary>
-public sealed class PollingOptions
+public sealed class PollingOptions : IValidatableObject
 {
     public const string Section = "Planet:Polling";
 
@@ -26,4 +27,25 @@ public sealed class PollingOptions
 
     /// <summary>How long one poll may hold a feed before another run (or instance) may take it over.</summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(10);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        // Hangfire parses cron with Cronos too: five fields, or six with seconds.
+        var fields = Cron.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        var format = fields == 6 ? CronFormat.IncludeSeconds : CronFormat.Standard;
+        string? error = null;
+        try
+        {
+            CronExpression.Parse(Cron, format);
+        }
+        catch (CronFormatException e)
+        {
+            error = e.Message;
+        }
+
+        if (error is not null)
+        {
+            yield return new ValidationResult($"Planet:Polling:Cron '{Cron}' is not a valid cron expression: {error}", [nameof(Cron)]);
+        }
+    }
 }
