@@ -47,4 +47,11 @@ public static class PlanetServices
         services.AddRazorComponents();
         return builder;
     }
+
+    /// <summary>Validates every options class and the data folder now, before anything touches them.</summary>
+    public static void ValidateOnStart(this IServiceProvider services)
+    {
+        services.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
+        services.GetRequiredService<PlanetPaths>();
+    }
 }

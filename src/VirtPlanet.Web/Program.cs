@@ -6,36 +6,44 @@ using VirtPlanet.Web.Data;
 using VirtPlanet.Web.Feeds;
 using VirtPlanet.Web.Health;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddVirtPlanet();
-
-var app = builder.Build();
-
-if (PlanetCommandLine.IsCommand(args))
+try
 {
-    return await PlanetCommandLine.RunAsync(app.Services, args);
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddVirtPlanet();
+
+    var app = builder.Build();
+    app.Services.ValidateOnStart();
+
+    if (PlanetCommandLine.IsCommand(args))
+    {
+        return await PlanetCommandLine.RunAsync(app.Services, args);
+    }
+
+    await app.Services.PrepareDatabaseAsync();
+    app.Services.SchedulePolling();
+
+    app.UseSerilogRequestLogging();
+    if (!app.Environment.IsDevelopment())
+    {
+        app.UseExceptionHandler("/error", createScopeForErrors: true);
+    }
+
+    app.UseStatusCodePagesWithReExecute("/not-found");
+    app.UseStaticFiles();
+    app.UseAntiforgery();
+
+    app.MapPlanetHealthChecks();
+    app.MapPlanetJobsDashboard();
+    app.MapStaticAssets();
+    app.MapRazorComponents<App>();
+
+    await app.RunAsync();
+    return 0;
 }
-
-await app.Services.PrepareDatabaseAsync();
-app.Services.SchedulePolling();
-
-app.UseSerilogRequestLogging();
-if (!app.Environment.IsDevelopment())
+catch (Exception e) when (StartupFailure.IsConfigurationMistake(e))
 {
-    app.UseExceptionHandler("/error", createScopeForErrors: true);
+    return StartupFailure.Report(e);
 }
-
-app.UseStatusCodePagesWithReExecute("/not-found");
-app.UseStaticFiles();
-app.UseAntiforgery();
-
-app.MapPlanetHealthChecks();
-app.MapPlanetJobsDashboard();
-app.MapStaticAssets();
-app.MapRazorComponents<App>();
-
-await app.RunAsync();
-return 0;
 
 /// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

@@ -11,11 +11,14 @@ public sealed class PlanetPaths
         try
         {
             Directory.CreateDirectory(DataDirectory);
+            var probe = Path.Combine(DataDirectory, ".write-test");
+            File.WriteAllText(probe, string.Empty);
+            File.Delete(probe);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new InvalidOperationException(
-                $"The data folder '{DataDirectory}' (Planet:DataDirectory) cannot be created: {e.Message}", e);
+            throw new PlanetConfigurationException(
+                $"the data folder '{DataDirectory}' (Planet:DataDirectory) cannot be created or written: {e.Message}", e);
         }
     }
 

@@ -1,26 +1,42 @@
-using Microsoft.Extensions.Options;
 using VirtPlanet.Tests.Infrastructure;
 
 namespace VirtPlanet.Tests.Health;
 
-public sealed class ConfigurationTests
+/// <summary>Configuration mistakes stop the real process at start-up with one clear line, not a stack trace.</summary>
+public sealed class ConfigurationTests : IDisposable
 {
-    public static TheoryData<string, string, string> Mistakes => new()
+    private readonly string folder = Directory.CreateTempSubdirectory("virtplanet-config-").FullName;
+
+    public static TheoryData<string, string> Mistakes => new()
     {
-        { "Planet:Polling:Cron", "every half hour", "Planet:Polling:Cron 'every half hour' is not a valid cron expression" },
-        { "Planet:TimeZone", "Mars/Olympus", "Planet:TimeZone 'Mars/Olympus' is not a known time zone" },
-        { "Planet:Polling:MaxParallelism", "0", "MaxParallelism" },
+        { "--Planet:Polling:Cron=every half hour", "Planet:Polling:Cron 'every half hour' is not a valid cron expression" },
+        { "--Planet:TimeZone=Mars/Olympus", "Planet:TimeZone 'Mars/Olympus' is not a known time zone" },
+        { "--Planet:Polling:MaxParallelism=0", "MaxParallelism must be between 1 and 256" },
+        { "--Planet:DataDirectory=/proc/virtplanet-cannot-live-here", "the data folder '/proc/virtplanet-cannot-live-here' (Planet:DataDirectory) cannot be created or written" },
     };
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
 
     [Theory]
     [MemberData(nameof(Mistakes))]
-    public void AConfigurationMistakeStopsStartUpWithAMessageNamingTheKey(string key, string value, string message)
+    public async Task AConfigurationMistakeStopsStartUpWithOneLineNamingIt(string setting, string message)
     {
-        using var planet = new PlanetFactory(new() { [key] = value });
+        var (exit, _, error) = await PlanetProcess.RunAsync(folder, TimeSpan.FromSeconds(30), $"--Planet:DataDirectory={folder}/data", setting);
 
-        var error = Record.Exception(() => planet.CreateClient());
+        Assert.Equal(1, exit);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("VirtPlanet cannot start: ", line);
+        Assert.Contains(message, line);
+    }
 
-        var validation = Assert.IsType<OptionsValidationException>(error);
-        Assert.Contains(message, validation.Message);
+    [Fact]
+    public async Task MalformedAppSettingsStopsStartUpWithOneLineNamingTheFile()
+    {
+        await File.WriteAllTextAsync(Path.Combine(folder, "appsettings.json"), "{ \"Planet\": { ");
+
+        var (exit, _, error) = await PlanetProcess.RunAsync(folder, TimeSpan.FromSeconds(30));
+
+        Assert.Equal(1, exit);
+        Assert.Equal($"VirtPlanet cannot start: Failed to load configuration from file '{folder}/appsettings.json'.", error.Split(" Could not parse")[0]);
     }
 }

@@ -1,0 +1,18 @@
+using Microsoft.Extensions.Options;
+
+namespace VirtPlanet.Web;
+
+/// <summary>Configuration mistakes stop the planet with one clear line instead of a stack trace.</summary>
+public static class StartupFailure
+{
+    public static bool IsConfigurationMistake(Exception e) =>
+        e is OptionsValidationException or PlanetConfigurationException
+            || (e is InvalidDataException && e.Message.Contains("configuration", StringComparison.OrdinalIgnoreCase));
+
+    public static int Report(Exception e)
+    {
+        var detail = e.InnerException is { } inner && e is InvalidDataException ? $"{e.Message} {inner.Message}" : e.Message;
+        Console.Error.WriteLine($"VirtPlanet cannot start: {detail}");
+        return 1;
+    }
+}
