@@ -26,7 +26,7 @@ public sealed class PollingOptions : IValidatableObject
     public TimeSpan FailureBackoff { get; set; } = TimeSpan.FromMinutes(30);
 
     /// <summary>How long one poll may hold a feed before another run (or instance) may take it over.</summary>
-    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(10);
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
