@@ -75,15 +75,15 @@ public sealed class FeedFetcher(HttpClient http, IOptions<FetchOptions> options,
 
             if (response.Headers.Location is not { } location)
             {
-                return Failed($"HTTP {status} redirect from {url} without a Location header", status);
-            }
-
-            if (redirects == settings.MaxRedirects)
-            {
-                return Failed($"too many redirects (more than {settings.MaxRedirects}), last to {new Uri(url, location)}", status);
+                return Failed($"HTTP {status} redirect from {url} without a usable Location header", status);
             }
 
             var next = new Uri(url, location);
+            if (redirects == settings.MaxRedirects)
+            {
+                return Failed($"too many redirects (more than {settings.MaxRedirects}), the last to {next}", status);
+            }
+
             if (!visited.Add(next))
             {
                 return Failed($"redirect loop: {url} redirects back to {next}", status);

@@ -29,6 +29,8 @@ public static class FeedFetchingServices
                     ConnectTimeout = options.ConnectTimeout,
                     PooledConnectionLifetime = TimeSpan.FromMinutes(5),
                     UseCookies = false,
+                    // Through a proxy the guard would vet the proxy's address, not the feed's: connect directly.
+                    UseProxy = false,
                     ConnectCallback = (context, cancellationToken) =>
                         GuardedConnector.ConnectAsync(context, options.AllowPrivateAddresses, cancellationToken),
                 };

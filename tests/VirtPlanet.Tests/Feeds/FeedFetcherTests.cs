@@ -36,7 +36,7 @@ public sealed class FeedFetcherTests : IAsyncLifetime
             app.MapGet("/chain/{hops:int}", (int hops) => Results.Redirect(hops == 0 ? "/feed.xml" : $"/chain/{hops - 1}", permanent: true));
             app.MapGet("/loop/a", () => Results.Redirect("/loop/b"));
             app.MapGet("/loop/b", () => Results.Redirect("/loop/a"));
-            app.MapGet("/to-file", () => Results.Redirect("file:///etc/passwd"));
+            app.MapGet("/to", (string target) => Results.Redirect(target));
             app.MapGet("/gone", () => Results.StatusCode(410));
             app.MapGet("/broken", () => Results.StatusCode(500));
             app.MapGet("/busy", (HttpContext context) =>
@@ -156,13 +156,17 @@ public sealed class FeedFetcherTests : IAsyncLifetime
         Assert.Equal($"redirect loop: {server.Url("/loop/b")} redirects back to {server.Url("/loop/a")}", result.Error);
     }
 
-    [Fact]
-    public async Task RedirectToFileUrlIsRefused()
+    [Theory]
+    [InlineData("file:///etc/passwd")]
+    [InlineData("ftp://ftp.example.org/feed.xml")]
+    [InlineData("javascript:alert(1)")]
+    public async Task RedirectToNonHttpSchemeIsRefused(string target)
     {
-        var result = await Fetcher().FetchAsync(new FetchRequest(server.Url("/to-file")), CancellationToken.None);
+        var result = await Fetcher().FetchAsync(new FetchRequest(server.Url($"/to?target={Uri.EscapeDataString(target)}")), CancellationToken.None);
 
         Assert.Equal(FetchStatus.Failed, result.Status);
-        Assert.Equal("refused file:///etc/passwd: only http and https URLs are fetched", result.Error);
+        Assert.Equal($"refused {new Uri(target)}: only http and https URLs are fetched", result.Error);
+        Assert.Single(server.RequestLog);
     }
 
     [Fact]
@@ -278,6 +282,15 @@ public sealed class FeedFetcherTests : IAsyncLifetime
 
         Assert.Equal(FetchStatus.Failed, result.Status);
         Assert.Equal($"connection refused by 127.0.0.1:{port}", result.Error);
+    }
+
+    [Fact]
+    public async Task UnknownHostFailsWithDnsError()
+    {
+        var result = await Fetcher().FetchAsync(new FetchRequest(new Uri("http://no-such-host.invalid/feed.xml")), CancellationToken.None);
+
+        Assert.Equal(FetchStatus.Failed, result.Status);
+        Assert.Equal("DNS lookup failed for host no-such-host.invalid", result.Error);
     }
 
     private FeedFetcher Fetcher(Action<FetchOptions>? configure = null)
