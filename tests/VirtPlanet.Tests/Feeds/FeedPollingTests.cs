@@ -26,6 +26,20 @@ public sealed class FeedPollingTests : IAsyncLifetime
             app.MapGet("/gone.xml", () => Results.StatusCode(410));
             app.MapGet("/broken.xml", () => Results.StatusCode(500));
             app.MapGet("/edited.xml", () => Atom(AtomFeed.With("Gerd Hoffmann", [("urn:edit", "Edited post", Newest, editableContent)])));
+            app.MapGet("/busy.xml", (HttpContext context) =>
+            {
+                context.Response.Headers.RetryAfter = "7200";
+                return Results.StatusCode(503);
+            });
+            app.MapGet("/max-age.xml", (HttpContext context) =>
+            {
+                context.Response.Headers.CacheControl = "public, max-age=3600";
+                return Atom(AtomFeed.WithEntries("Cole Robinson", 1, Newest));
+            });
+            app.MapGet("/ttl.xml", () => Results.Text(
+                "<rss version=\"2.0\"><channel><title>Kashyap Chamarthy</title><link>https://kashyapc.example/</link><ttl>180</ttl>" +
+                "<item><guid>k1</guid><title>Nested virtualization</title><link>https://kashyapc.example/k1</link></item></channel></rss>",
+                "application/rss+xml"));
             app.MapGet("/slow.xml", async (CancellationToken token) =>
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(300), token);
@@ -79,6 +93,20 @@ public sealed class FeedPollingTests : IAsyncLifetime
         var secondWait = afterTwo.NextFetchAt - afterTwo.LastFetchedAt!.Value;
         Assert.Equal(TimeSpan.FromMinutes(30), firstWait);
         Assert.Equal(TimeSpan.FromMinutes(60), secondWait);
+    }
+
+    [Theory]
+    [InlineData("/busy.xml", 120)]
+    [InlineData("/max-age.xml", 60)]
+    [InlineData("/ttl.xml", 180)]
+    public async Task TheNextFetchWaitsAsLongAsTheFeedAsks(string path, int minutes)
+    {
+        var feed = await SubscribeAsync(path);
+
+        await RefreshAsync(feed);
+
+        var stored = await ReloadAsync(feed);
+        Assert.Equal(TimeSpan.FromMinutes(minutes), stored.NextFetchAt - stored.LastFetchedAt!.Value);
     }
 
     [Fact]
