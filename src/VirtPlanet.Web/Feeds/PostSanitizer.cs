@@ -1,12 +1,57 @@
+using AngleSharp;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
 using Ganss.Xss;
+using Microsoft.Extensions.Options;
 
 namespace VirtPlanet.Web.Feeds;
 
-/// <summary>Cleans untrusted feed HTML once, at ingest. Only its output is ever rendered as markup.</summary>
-/// <remarks>FIRST CUT: to be replaced by the technical-blog policy (lazy images, video embeds, tracking pixels).</remarks>
-public sealed class PostSanitizer
+/// <summary>
+/// Cleans untrusted feed HTML once, at ingest; only its output is ever rendered as markup (on the site and in
+/// the planet's own feeds). The policy is in docs/sanitizer.md.
+/// </summary>
+/// <remarks>
+/// Thread-safe: the HtmlSanitizer is configured once here and only read afterwards (its Sanitize methods are
+/// safe to share then), every call parses into a document of its own, and the helpers keep no state.
+/// </remarks>
+public sealed class PostSanitizer(IOptions<ContentOptions> options)
 {
-    private readonly HtmlSanitizer sanitizer = new();
+    private readonly HtmlSanitizer sanitizer = SanitizerPolicy.Create();
+    private readonly VideoEmbeds videoEmbeds = new(options);
 
-    public string Sanitize(string html, Uri? baseUri) => sanitizer.Sanitize(html, baseUri?.ToString() ?? string.Empty);
+    public string Sanitize(string html, Uri? baseUri)
+    {
+        if (string.IsNullOrWhiteSpace(html))
+        {
+            return string.Empty;
+        }
+
+        using var document = sanitizer.HtmlParserFactory().ParseDocument("<!doctype html><html><body>" + html);
+        if (document.Body is not IHtmlElement body)
+        {
+            return string.Empty;
+        }
+
+        Prepare(body, baseUri);
+        sanitizer.SanitizeDom(document, body, baseUri?.AbsoluteUri ?? string.Empty);
+        Finish(body);
+
+        var clean = body.ChildNodes.ToHtml(sanitizer.OutputFormatter);
+        return string.IsNullOrWhiteSpace(clean) ? string.Empty : clean;
+    }
+
+    /// <summary>Before the allow-lists: what must go with its content, and what needs the raw markup to be recognised.</summary>
+    private static void Prepare(IElement body, Uri? baseUri)
+    {
+        UnsafeElements.Remove(body);
+        LazyImages.Load(body);
+        FeedJunk.Remove(body, baseUri);
+    }
+
+    /// <summary>After the allow-lists, on clean markup with absolute URLs.</summary>
+    private void Finish(IElement body)
+    {
+        videoEmbeds.Apply(body);
+        MarkupFinisher.Apply(body);
+    }
 }
