@@ -5,6 +5,7 @@ using VirtPlanet.Web.Components;
 using VirtPlanet.Web.Data;
 using VirtPlanet.Web.Feeds;
 using VirtPlanet.Web.Health;
+using VirtPlanet.Web.Syndication;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddVirtPlanet();
@@ -20,6 +21,7 @@ await app.Services.PrepareDatabaseAsync();
 app.Services.SchedulePolling();
 
 app.UseSerilogRequestLogging();
+app.UseResponseCompression();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error", createScopeForErrors: true);
@@ -32,6 +34,7 @@ app.UseAntiforgery();
 app.MapPlanetHealthChecks();
 app.MapPlanetJobsDashboard();
 app.MapStaticAssets();
+app.MapSyndication();
 app.MapRazorComponents<App>();
 
 await app.RunAsync();
