@@ -58,6 +58,7 @@ public sealed class SyndicationSource(
     private static async Task<List<string>> AuthorsWithSlugAsync(PlanetDbContext db, string slug, CancellationToken cancellationToken)
     {
         var authors = await db.Posts.Select(p => p.Author).Distinct().ToListAsync(cancellationToken);
-        return authors.Where(a => Slug.From(a) == slug).ToList();
+        // Cleaned first: Slug.From throws on an unpaired surrogate, and one bad name must not take every author's feed down.
+        return authors.Where(a => Slug.From(XmlText.Clean(a)) == slug).ToList();
     }
 }
