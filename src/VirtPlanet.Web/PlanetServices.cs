@@ -5,6 +5,7 @@ using Serilog;
 using VirtPlanet.Web.Data;
 using VirtPlanet.Web.Feeds;
 using VirtPlanet.Web.Health;
+using VirtPlanet.Web.Syndication;
 
 namespace VirtPlanet.Web;
 
@@ -44,6 +45,7 @@ public static class PlanetServices
             .UseSQLiteStorage(sp.GetRequiredService<PlanetPaths>().HangfireDatabase));
         services.AddHangfireServer();
 
+        services.AddSyndication();
         services.AddPlanetHealthChecks();
         services.AddRazorComponents();
         return builder;

@@ -5,6 +5,7 @@ using VirtPlanet.Web.Components;
 using VirtPlanet.Web.Data;
 using VirtPlanet.Web.Feeds;
 using VirtPlanet.Web.Health;
+using VirtPlanet.Web.Syndication;
 
 try
 {
@@ -23,6 +24,7 @@ try
     app.Services.SchedulePolling();
 
     app.UseSerilogRequestLogging();
+    app.UseResponseCompression();
     if (!app.Environment.IsDevelopment())
     {
         app.UseExceptionHandler("/error", createScopeForErrors: true);
@@ -34,6 +36,7 @@ try
 
     app.MapPlanetHealthChecks();
     app.MapPlanetJobsDashboard();
+    app.MapSyndication();
     app.MapStaticAssets();
     app.MapRazorComponents<App>();
 

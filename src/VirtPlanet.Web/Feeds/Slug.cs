@@ -11,7 +11,9 @@ public static class Slug
     public static string From(string text)
     {
         var builder = new StringBuilder(text.Length);
-        foreach (var c in text.Normalize(NormalizationForm.FormD))
+        // Normalize refuses unpaired surrogates (hostile feeds have them); they carry nothing a slug could use.
+        var clean = new string(text.Where((c, i) => !char.IsSurrogate(c) || char.IsSurrogatePair(text, char.IsHighSurrogate(c) ? i : i - 1)).ToArray());
+        foreach (var c in clean.Normalize(NormalizationForm.FormD))
         {
             if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
             {
