@@ -5,6 +5,7 @@ using Serilog;
 using VirtPlanet.Web.Data;
 using VirtPlanet.Web.Feeds;
 using VirtPlanet.Web.Health;
+using VirtPlanet.Web.Posts;
 
 namespace VirtPlanet.Web;
 
@@ -34,6 +35,7 @@ public static class PlanetServices
             options.UseSqlite(sp.GetRequiredService<PlanetPaths>().PlanetConnectionString));
 
         services.AddFeedIngestion();
+        services.AddRiver();
 
         services.AddHangfire((sp, hangfire) => hangfire
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)

@@ -5,6 +5,7 @@ using VirtPlanet.Web.Components;
 using VirtPlanet.Web.Data;
 using VirtPlanet.Web.Feeds;
 using VirtPlanet.Web.Health;
+using VirtPlanet.Web.Posts;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddVirtPlanet();
@@ -27,6 +28,7 @@ if (!app.Environment.IsDevelopment())
 
 app.UseStatusCodePagesWithReExecute("/not-found");
 app.UseStaticFiles();
+app.UseRiverETags();
 app.UseAntiforgery();
 
 app.MapPlanetHealthChecks();
