@@ -16,7 +16,8 @@ public sealed class RiverFilterFormTests : BunitContext
         var form = Render<RiverFilterForm>(p => p
             .Add(f => f.Feeds, [Cornelia, Qemu])
             .Add(f => f.Authors, [Paolo, Thomas])
-            .Add(f => f.Filter, new RiverFilter(["qemu-project"], ["thomas-huth"])));
+            .Add(f => f.Filter, new RiverFilter(["qemu-project"], ["thomas-huth"]))
+            .Add(f => f.Expanded, true));
 
         var element = form.Find("form");
         Assert.Equal("get", element.GetAttribute("method"));

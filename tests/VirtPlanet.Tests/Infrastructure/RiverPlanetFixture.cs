@@ -41,8 +41,12 @@ public sealed class RiverPlanetFixture : IAsyncLifetime
         var subscriptions = Planet.Services.GetRequiredService<FeedSubscriptions>();
         var names = new Dictionary<string, string>
         {
-            ["qemu-project"] = "QEMU project", ["thomas-huth"] = "Thomas Huth", ["cornelia-huck"] = "Cornelia Huck",
-            ["cedric-bosdonnat"] = "Cédric Bosdonnat", ["nathan-gauer"] = "Nathan Gauër", ["daniel-berrange"] = "Daniel Berrange",
+            ["qemu-project"] = "QEMU project",
+            ["thomas-huth"] = "Thomas Huth",
+            ["cornelia-huck"] = "Cornelia Huck",
+            ["cedric-bosdonnat"] = "Cédric Bosdonnat",
+            ["nathan-gauer"] = "Nathan Gauër",
+            ["daniel-berrange"] = "Daniel Berrange",
         };
         var refresher = Planet.Services.GetRequiredService<FeedRefresher>();
         foreach (var file in FeedFiles)
