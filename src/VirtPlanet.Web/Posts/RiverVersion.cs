@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -12,9 +11,6 @@ namespace VirtPlanet.Web.Posts;
 /// </summary>
 public sealed class RiverVersion(IDbContextFactory<PlanetDbContext> dbFactory, SoftwareVersion software)
 {
-    // A restart may bring new markup or settings for the same data.
-    private static readonly string Started = DateTime.UtcNow.Ticks.ToString("x", CultureInfo.InvariantCulture);
-
     public async Task<string> ETagAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -23,7 +19,7 @@ public sealed class RiverVersion(IDbContextFactory<PlanetDbContext> dbFactory, S
         var feeds = await db.Feeds.AsNoTracking()
             .Select(f => new { f.Id, f.Slug, f.DisplayName, f.Title, f.SiteUrl, f.AvatarUrl, f.LastError, f.LastFetchedAt, f.LastSuccessAt })
             .ToListAsync(cancellationToken);
-        var text = new StringBuilder().AppendJoin('|', software.Version, Started, maxPostId, visible);
+        var text = new StringBuilder().AppendJoin('|', software.Version, software.Instance, maxPostId, visible);
         foreach (var feed in feeds)
         {
             text.Append('|').AppendJoin('\u001f', feed.Id, feed.Slug, feed.DisplayName, feed.Title, feed.SiteUrl, feed.AvatarUrl,
