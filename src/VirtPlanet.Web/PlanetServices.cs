@@ -5,6 +5,7 @@ using Serilog;
 using VirtPlanet.Web.Data;
 using VirtPlanet.Web.Feeds;
 using VirtPlanet.Web.Health;
+using VirtPlanet.Web.Posts;
 using VirtPlanet.Web.Syndication;
 
 namespace VirtPlanet.Web;
@@ -37,6 +38,7 @@ public static class PlanetServices
                 .AddInterceptors(new SqliteConnectionSetup()));
 
         services.AddFeedIngestion();
+        services.AddRiver();
 
         services.AddHangfire((sp, hangfire) => hangfire
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)

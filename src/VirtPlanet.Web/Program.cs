@@ -5,6 +5,7 @@ using VirtPlanet.Web.Components;
 using VirtPlanet.Web.Data;
 using VirtPlanet.Web.Feeds;
 using VirtPlanet.Web.Health;
+using VirtPlanet.Web.Posts;
 using VirtPlanet.Web.Syndication;
 
 try
@@ -32,6 +33,7 @@ try
 
     app.UseStatusCodePagesWithReExecute("/not-found");
     app.UseStaticFiles();
+    app.UseRiverETags();
     app.UseAntiforgery();
 
     app.MapPlanetHealthChecks();

@@ -1,0 +1,82 @@
+using Microsoft.Playwright;
+using VirtPlanet.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace VirtPlanet.Tests.Components;
+
+/// <summary>The river in Debian's Chromium, over the live planet's loopback port.</summary>
+public sealed class RiverBrowserTests(BrowserFixture browser, RiverPlanetFixture river)
+    : IClassFixture<BrowserFixture>, IClassFixture<RiverPlanetFixture>
+{
+    [Fact]
+    public async Task HomePageRendersTheRiverAndIsSavedWideAndNarrow()
+    {
+        var page = await browser.NewPageAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        await page.GotoAsync(river.Planet.Url("/").AbsoluteUri);
+
+        Assert.Equal("September 08, 2017", (await page.Locator(".day-heading").First.InnerTextAsync()).Trim(), ignoreCase: true);
+        Assert.Equal(5, await page.Locator("article.post").CountAsync());
+        Assert.True(await page.Locator(".sidebar").IsVisibleAsync());
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("home-wide"), FullPage = true });
+
+        await page.SetViewportSizeAsync(360, 740);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("home-narrow") });
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { ColorScheme = ColorScheme.Dark });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("home-narrow-dark") });
+    }
+
+    [Fact]
+    public async Task ClickingAFeedInTheSidebarShowsOnlyThatFeed()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(river.Planet.Url("/").AbsoluteUri);
+
+        await page.Locator(".subscriptions a.feed-name", new PageLocatorOptions { HasText = "Cornelia Huck" }).ClickAsync();
+
+        await page.WaitForURLAsync("**/feeds/cornelia-huck");
+        await Expect(page.Locator("h1.river-heading")).ToHaveTextAsync("Cornelia Huck");
+        await Expect(page.Locator("article.post")).ToHaveCountAsync(3);
+    }
+
+    [Fact]
+    public async Task OlderPostsLinkPagesThroughTheRiver()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(river.Planet.Url("/").AbsoluteUri);
+
+        await page.Locator(".paging a.older").ClickAsync();
+
+        await page.WaitForURLAsync("**/?before=*");
+        await Expect(page.Locator(".post-title").First).ToHaveTextAsync("Deprecation of old parameters and features");
+        await Expect(page.Locator(".paging a.newer")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task TheRiverAndItsFilterWorkWithJavaScriptDisabled()
+    {
+        var page = await browser.NewPageAsync(new BrowserNewContextOptions { JavaScriptEnabled = false });
+        await page.GotoAsync(river.Planet.Url("/").AbsoluteUri);
+
+        await page.Locator(".river-filter summary").ClickAsync();
+        await page.Locator(".river-filter input[name=feed][value=nathan-gauer]").CheckAsync();
+        await page.Locator(".river-filter button[type=submit]").ClickAsync();
+
+        await page.WaitForURLAsync("**/?feed=nathan-gauer");
+        await Expect(page.Locator(".post-title")).ToHaveTextAsync(["3D Acceleration using VirtIO", "GSoC | Log#2: API Forwarding"]);
+    }
+
+    [Fact]
+    public async Task A360PixelWideScreenNeedsNoHorizontalScrolling()
+    {
+        var page = await browser.NewPageAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 360, Height = 740 } });
+
+        foreach (var path in new[] { "/", "/?before=2017-08-15T11:09:00Z_999999", "/feeds/cornelia-huck" })
+        {
+            await page.GotoAsync(river.Planet.Url(path).AbsoluteUri);
+            var width = await page.EvaluateAsync<int>("document.scrollingElement.scrollWidth");
+            Assert.True(width <= 360, $"{path} is {width} px wide");
+        }
+
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("cornelia-narrow"), FullPage = true });
+    }
+}
