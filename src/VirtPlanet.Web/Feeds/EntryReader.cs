@@ -17,8 +17,8 @@ public static class EntryReader
         return new ParsedEntry
         {
             Key = string.Empty,
-            Id = FeedText.Collapse((item.Element(ns + "id") ?? item.Element(ns + "guid"))?.Value) is { Length: > 0 } id ? id : null,
-            Title = TextConstructs.Plain(item.Element(ns + "title") ?? item.Element(Dc + "title")),
+            Id = FeedText.Collapse((item.Element(ns + "id") ?? item.Element(ns + "guid"))?.Value ?? item.Attribute(Rdf + "about")?.Value) is { Length: > 0 } id ? id : null,
+            Title = TextConstructs.Plain(item.Element(ns + "title") ?? item.Element(Dc + "title") ?? Media(item, "title")),
             Link = link,
             Author = EntryAuthor.Find(item) ?? feed.FallbackAuthor,
             ContentHtml = content,
@@ -44,15 +44,14 @@ public static class EntryReader
         var element = (IsAtom(item.Name.Namespace) ? item.Element(item.Name.Namespace + "content") : null)
             ?? item.Element(Content + "encoded")
             ?? item.Element(Xhtml + "body")
+            ?? item.Element(item.Name.Namespace + "fullitem")
             ?? item.Element(Atom10 + "content");
         if (element is null)
         {
             return (null, null);
         }
 
-        var html = element.Name == Xhtml + "body"
-            ? string.Concat(element.Nodes().Select(n => n.ToString(SaveOptions.DisableFormatting)))
-            : TextConstructs.Html(element);
+        var html = element.Name == Xhtml + "body" ? TextConstructs.InnerXml(element) : TextConstructs.Html(element);
         return (string.IsNullOrWhiteSpace(html) ? null : html, element);
     }
 
@@ -60,10 +59,15 @@ public static class EntryReader
     {
         var ns = item.Name.Namespace;
         var element = item.Element(ns + "summary") ?? item.Element(ns + "description") ?? item.Element(Dc + "description");
+        var plain = item.Element(ITunes + "summary") ?? Media(item, "description");
         var html = element is not null ? TextConstructs.Html(element)
-            : item.Element(ITunes + "summary") is { } itunes ? FeedText.HtmlFromPlain(itunes.Value) : null;
+            : plain is not null ? FeedText.HtmlFromPlain(plain.Value) : null;
         return string.IsNullOrWhiteSpace(html) ? null : html;
     }
+
+    /// <summary>A Media RSS element of the item, or of its media:group (YouTube puts title and description there).</summary>
+    private static XElement? Media(XElement item, string name) =>
+        item.Element(FeedNamespaces.Media + name) ?? item.Element(FeedNamespaces.Media + "group")?.Element(FeedNamespaces.Media + name);
 
     private static DateTime? Date(XElement item, params XName[] names) =>
         names.Select(n => item.Element(n)).OfType<XElement>().Select(e => FeedDates.Parse(e.Value)).FirstOrDefault(d => d is not null);

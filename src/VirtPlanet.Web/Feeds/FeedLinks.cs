@@ -19,15 +19,18 @@ public static class FeedLinks
         }
 
         var atomLink = AtomAlternate(element, IsAtom(ns) ? ns : Atom10);
-        return atomLink is null ? null : XmlBase.Absolute(atomLink.Attribute("href")?.Value, atomLink, documentUrl);
+        return atomLink is null ? null : XmlBase.Absolute(Href(atomLink), atomLink, documentUrl);
     }
+
+    /// <summary>href, or the element's text as some generators write it.</summary>
+    private static string? Href(XElement link) => link.Attribute("href")?.Value ?? link.Value;
 
     /// <summary>rel="alternate" (the default rel), preferring an HTML type; else none.</summary>
     private static XElement? AtomAlternate(XElement element, XNamespace atom)
     {
         var alternates = element.Elements(atom + "link")
             .Where(l => l.Attribute("rel")?.Value.Trim() is null or "" or "alternate" or "http://www.iana.org/assignments/relation/alternate")
-            .Where(l => !string.IsNullOrWhiteSpace(l.Attribute("href")?.Value))
+            .Where(l => !string.IsNullOrWhiteSpace(Href(l)))
             .ToList();
         return alternates.FirstOrDefault(l => l.Attribute("type")?.Value.Contains("html", StringComparison.OrdinalIgnoreCase) == true)
             ?? alternates.FirstOrDefault();

@@ -14,6 +14,7 @@ public static class FeedNamespaces
     public static readonly XNamespace Dc = "http://purl.org/dc/elements/1.1/";
     public static readonly XNamespace DcTerms = "http://purl.org/dc/terms/";
     public static readonly XNamespace ITunes = "http://www.itunes.com/dtds/podcast-1.0.dtd";
+    public static readonly XNamespace Media = "http://search.yahoo.com/mrss/";
     public static readonly XNamespace Xhtml = "http://www.w3.org/1999/xhtml";
     public static readonly XNamespace FeedBurner = "http://rssnamespace.org/feedburner/ext/1.0";
 

@@ -39,16 +39,28 @@ public sealed class FeedParser
         var document = SafeXml.Load(text);
         var channel = Channel(document.Root!);
         var context = Context(channel, feedUrl);
-        var items = ReadItems(document);
+        var items = ReadItems(document, channel);
         var entries = items.Select(item => EntryReader.Read(item, context)).ToList();
         return new ParsedFeed(context.Title, context.SiteUrl, Ttl(channel), EntryKeys.Assign(entries));
     }
 
-    /// <summary>The item elements, as CodeHollow.FeedReader finds them in its own copy of the document.</summary>
-    private static List<XElement> ReadItems(XDocument document)
+    /// <summary>
+    /// The item elements, as CodeHollow.FeedReader finds them in its own copy of the document. It throws on a
+    /// few valid documents (RSS 1.0 modules without a default namespace): then the items are the feed's
+    /// item/entry elements, found directly.
+    /// </summary>
+    private static List<XElement> ReadItems(XDocument document, XElement channel)
     {
-        var feed = FeedReader.ReadFromString(SafeXml.ForFeedReader(document));
-        return feed.Items.Select(i => i.SpecificItem?.Element).OfType<XElement>().ToList();
+        try
+        {
+            var feed = FeedReader.ReadFromString(SafeXml.ForFeedReader(document));
+            return feed.Items.Select(i => i.SpecificItem?.Element).OfType<XElement>().ToList();
+        }
+        catch (Exception e) when (e is NullReferenceException or ArgumentException or FormatException or InvalidOperationException)
+        {
+            var itemName = channel.Name.LocalName == "feed" ? "entry" : "item";
+            return document.Root!.Descendants().Where(e => e.Name.LocalName == itemName).ToList();
+        }
     }
 
     private static void RejectNonXml(string text)
@@ -79,8 +91,7 @@ public sealed class FeedParser
         return name switch
         {
             "feed" => root,
-            "rss" or "rdf" => root.Elements().FirstOrDefault(e => e.Name.LocalName == "channel")
-                ?? throw new FeedParseException($"Not a feed: <{root.Name.LocalName}> has no <channel>"),
+            "rss" or "rdf" => root.Elements().FirstOrDefault(e => e.Name.LocalName == "channel") ?? root,
             "html" => throw new FeedParseException("Not a feed: the document is HTML"),
             _ => throw new FeedParseException($"Not a feed: the root element is <{root.Name.LocalName}>"),
         };

@@ -26,7 +26,7 @@ public static partial class FeedText
     [GeneratedRegex(@"<(script|style)\b[^>]*>.*?</\1\s*>", RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.CultureInvariant)]
     private static partial Regex Hidden();
 
-    [GeneratedRegex(@"<(?:[A-Za-z/!?][^>]*)>", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"<[A-Za-z/!?](?:[^>""']|""[^""]*""|'[^']*')*>", RegexOptions.CultureInvariant)]
     private static partial Regex Tag();
 
     [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]

@@ -27,7 +27,7 @@ public static class TextConstructs
         return KindOf(element) switch
         {
             Kind.Text => FeedText.HtmlFromPlain(element.Value),
-            Kind.Html => element.Value,
+            Kind.Html => element.HasElements ? InnerXml(element) : element.Value,
             Kind.Xhtml => InnerXhtml(element),
             _ => Base64(element.Value),
         };
@@ -44,7 +44,7 @@ public static class TextConstructs
         {
             Kind.Text => FeedText.Collapse(element.Value),
             Kind.Xhtml => FeedText.PlainFromHtml(InnerXhtml(element)),
-            Kind.Html => FeedText.PlainFromHtml(element.Value),
+            Kind.Html => FeedText.PlainFromHtml(element.HasElements ? InnerXml(element) : element.Value),
             _ => FeedText.PlainFromHtml(Base64(element.Value)),
         };
     }
@@ -87,11 +87,17 @@ public static class TextConstructs
         };
     }
 
-    /// <summary>The content of the XHTML <c>div</c> wrapper (or of the element), serialized without namespace clutter.</summary>
+    /// <summary>Atom 1.0 XHTML: the content of the mandatory <c>div</c> wrapper (RFC 4287 §3.1.1.3), which is not part of it.</summary>
     private static string InnerXhtml(XElement element)
     {
         var children = element.Nodes().Where(n => n is not XText t || !string.IsNullOrWhiteSpace(t.Value)).ToList();
-        var container = children is [XElement { Name.LocalName: "div" } div] ? div : element;
+        var wrapped = element.Name.Namespace == FeedNamespaces.Atom10 && children is [XElement { Name.LocalName: "div" }];
+        return InnerXml(wrapped ? (XElement)children[0] : element);
+    }
+
+    /// <summary>An element's children as HTML text, without namespace clutter on XHTML elements.</summary>
+    public static string InnerXml(XElement container)
+    {
         var html = new StringBuilder();
         foreach (var node in container.Nodes())
         {

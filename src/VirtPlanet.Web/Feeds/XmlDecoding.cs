@@ -63,7 +63,8 @@ public static partial class XmlDecoding
 
     /// <summary>
     /// The named encoding, or null when unknown. A single-byte document claiming UTF-16/32 is lying (the bytes
-    /// of <c>&lt;?xml</c> would show it), and GB2312 is read as its superset GB18030, as browsers do.
+    /// of <c>&lt;?xml</c> would show it). As in browsers (WHATWG Encoding), GB2312 is read as its superset GB18030,
+    /// and ISO-8859-1/US-ASCII as windows-1252, which is what such feeds really contain (curly quotes in 0x80-0x9F).
     /// </summary>
     private static Encoding? Lookup(string? name, Encoding? sniffed)
     {
@@ -79,7 +80,12 @@ public static partial class XmlDecoding
             return sniffed;
         }
 
-        normalized = normalized is "gb2312" or "gbk" or "x-gbk" ? "gb18030" : normalized;
+        normalized = normalized switch
+        {
+            "gb2312" or "gbk" or "x-gbk" => "gb18030",
+            "iso-8859-1" or "iso8859-1" or "latin1" or "l1" or "us-ascii" or "ascii" => "windows-1252",
+            _ => normalized,
+        };
         try
         {
             return Encoding.GetEncoding(normalized);

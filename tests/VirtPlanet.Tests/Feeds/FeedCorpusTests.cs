@@ -23,10 +23,10 @@ public sealed partial class FeedCorpusTests(FeedCorpusFixture corpus, ITestOutpu
     }
 
     [Fact]
-    public void WellFormedRssAndAtomFilesAllParse()
+    public void WellFormedRssAndAtomFilesAllParseOnlyCdfIsRejected()
     {
         var rejected = corpus.Results
-            .Where(r => r.Key.StartsWith("wellformed/", StringComparison.Ordinal) && !r.Key.StartsWith("wellformed/cdf/", StringComparison.Ordinal))
+            .Where(r => r.Key.StartsWith("wellformed/", StringComparison.Ordinal) && !r.Key.Contains("cdf", StringComparison.Ordinal))
             .Where(r => r.Value.Error is not null)
             .Select(r => $"{r.Key}: {r.Value.Error!.Message}")
             .ToList();
