@@ -1,35 +1,113 @@
-using System.Security.Cryptography;
-using System.Text;
+using System.Globalization;
+using System.Xml.Linq;
 using CodeHollow.FeedReader;
+using static VirtPlanet.Web.Feeds.FeedNamespaces;
 
 namespace VirtPlanet.Web.Feeds;
 
-/// <summary>Reads feed bytes into a <see cref="ParsedFeed"/>. Knows XML, not HTTP or the database.</summary>
-/// <remarks>FIRST CUT: to be replaced by the full normaliser (charset, dates, authors, ids, xml:base).</remarks>
+/// <summary>
+/// Reads feed bytes (RSS 0.9x/1.0/2.0, Atom 0.3/1.0) into a normalised <see cref="ParsedFeed"/>. Knows XML, not
+/// HTTP or the database. Thread-safe and stateless. Anything unreadable is a <see cref="FeedParseException"/>.
+/// </summary>
+/// <remarks>
+/// CodeHollow.FeedReader finds the format and the items; it only ever sees text we loaded safely first
+/// (<see cref="SafeXml"/>). What it does not expose (xml:base, content:encoded, dc:*, XHTML content, authors
+/// inside RSS) is read from each item's XElement.
+/// </remarks>
 public sealed class FeedParser
 {
     public ParsedFeed Parse(byte[] body, string? contentType, Uri feedUrl)
     {
-        CodeHollow.FeedReader.Feed feed;
         try
         {
-            feed = FeedReader.ReadFromByteArray(body);
+            return ParseXml(XmlDecoding.Decode(body, contentType), feedUrl);
+        }
+        catch (FeedParseException)
+        {
+            throw;
         }
         catch (Exception e)
         {
+            // The contract: a bad document never escapes as anything but a FeedParseException.
             throw new FeedParseException($"Not a readable feed: {e.Message}", e);
         }
-
-        var entries = feed.Items.Select(item => new ParsedEntry
-        {
-            Key = item.Id ?? item.Link ?? Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(item.Title + item.PublishingDateString))),
-            Title = item.Title ?? string.Empty,
-            Link = item.Link,
-            Author = item.Author ?? feed.Title ?? feedUrl.Host,
-            ContentHtml = item.Content ?? item.Description,
-            Published = item.PublishingDate?.ToUniversalTime(),
-            BaseUri = item.Link is null ? feedUrl : new Uri(feedUrl, item.Link),
-        }).ToList();
-        return new ParsedFeed(feed.Title, feed.Link, null, entries);
     }
+
+    private static ParsedFeed ParseXml(string text, Uri feedUrl)
+    {
+        RejectNonXml(text);
+        var document = SafeXml.Load(text);
+        var channel = Channel(document.Root!);
+        var context = Context(channel, feedUrl);
+        var items = ReadItems(document, channel);
+        var entries = items.Select(item => EntryReader.Read(item, context)).ToList();
+        return new ParsedFeed(context.Title, context.SiteUrl, Ttl(channel), EntryKeys.Assign(entries));
+    }
+
+    /// <summary>
+    /// The item elements, as CodeHollow.FeedReader finds them in its own copy of the document. It throws on a
+    /// few valid documents (RSS 1.0 modules without a default namespace): then the items are the feed's
+    /// item/entry elements, found directly.
+    /// </summary>
+    private static List<XElement> ReadItems(XDocument document, XElement channel)
+    {
+        try
+        {
+            var feed = FeedReader.ReadFromString(SafeXml.ForFeedReader(document));
+            return feed.Items.Select(i => i.SpecificItem?.Element).OfType<XElement>().ToList();
+        }
+        catch (Exception e) when (e is NullReferenceException or ArgumentException or FormatException or InvalidOperationException)
+        {
+            var itemName = channel.Name.LocalName == "feed" ? "entry" : "item";
+            return document.Root!.Descendants().Where(e => e.Name.LocalName == itemName).ToList();
+        }
+    }
+
+    private static void RejectNonXml(string text)
+    {
+        var start = text.AsSpan().TrimStart();
+        if (start.StartsWith("<!doctype html", StringComparison.OrdinalIgnoreCase) || start.StartsWith("<html", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new FeedParseException("Not a feed: the document is HTML");
+        }
+
+        if (start.IsEmpty)
+        {
+            throw new FeedParseException("Not a feed: the document is empty");
+        }
+
+        if (start[0] != '<')
+        {
+            throw new FeedParseException(start[0] is '{' or '['
+                ? "Not a feed: the document is JSON, and JSON Feed is not supported"
+                : "Not a feed: the document is not XML");
+        }
+    }
+
+    /// <summary>The element holding the feed's own metadata: Atom's feed, RSS's channel.</summary>
+    private static XElement Channel(XElement root)
+    {
+        var name = root.Name.LocalName.ToLowerInvariant();
+        return name switch
+        {
+            "feed" => root,
+            "rss" or "rdf" => root.Elements().FirstOrDefault(e => e.Name.LocalName == "channel") ?? root,
+            "html" => throw new FeedParseException("Not a feed: the document is HTML"),
+            _ => throw new FeedParseException($"Not a feed: the root element is <{root.Name.LocalName}>"),
+        };
+    }
+
+    private static FeedContext Context(XElement channel, Uri feedUrl)
+    {
+        var ns = channel.Name.Namespace;
+        var title = TextConstructs.Plain(channel.Element(ns + "title") ?? channel.Element(Dc + "title"));
+        var siteUrl = FeedLinks.Alternate(channel, feedUrl);
+        return new FeedContext(feedUrl, siteUrl, EntryAuthor.Find(channel), title.Length == 0 ? null : title);
+    }
+
+    private static TimeSpan? Ttl(XElement channel) =>
+        int.TryParse(channel.Element(channel.Name.Namespace + "ttl")?.Value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var minutes)
+            && minutes is > 0 and < 525_600
+            ? TimeSpan.FromMinutes(minutes)
+            : null;
 }

@@ -6,7 +6,11 @@ namespace VirtPlanet.Web.Feeds;
 /// </summary>
 public sealed record ParsedEntry
 {
+    /// <summary>What identifies the entry within its feed; see <see cref="EntryKeys"/>.</summary>
     public required string Key { get; init; }
+
+    /// <summary>The id (Atom) or guid (RSS) as the feed wrote it, if any.</summary>
+    public string? Id { get; init; }
 
     public required string Title { get; init; }
 

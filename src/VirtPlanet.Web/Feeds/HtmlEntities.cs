@@ -1,0 +1,80 @@
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace VirtPlanet.Web.Feeds;
+
+/// <summary>
+/// Makes feed text XML-safe before parsing, as feedparser's loose parser would read it: HTML named entities
+/// XML does not define (<c>&amp;nbsp;</c>, <c>&amp;eacute;</c>) become numeric references, unknown ones and bare
+/// ampersands (<c>AT&amp;T</c>) become literal text. Entities the document declares itself are left alone.
+/// </summary>
+public static partial class HtmlEntities
+{
+    static HtmlEntities() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    public static string MakeXmlSafe(string text)
+    {
+        if (!text.Contains('&', StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        var declared = text.Contains("<!ENTITY", StringComparison.Ordinal) ? DeclaredNames(text) : [];
+        return Reference().Replace(text, match => Replace(match, declared));
+    }
+
+    private static string Replace(Match match, HashSet<string> declared)
+    {
+        if (match.Groups["verbatim"].Success)
+        {
+            return match.Value;
+        }
+
+        if (!match.Groups["ref"].Success)
+        {
+            return "&amp;";
+        }
+
+        if (match.Groups["number"].Success)
+        {
+            return Windows1252(match);
+        }
+
+        var name = match.Groups["name"].Value;
+        if (name.Length == 0 || name is "amp" or "lt" or "gt" or "quot" or "apos" || declared.Contains(name))
+        {
+            return match.Value;
+        }
+
+        var decoded = WebUtility.HtmlDecode(match.Value);
+        return decoded == match.Value
+            ? "&amp;" + match.Value[1..]
+            : string.Concat(decoded.EnumerateRunes().Select(r => $"&#{r.Value};"));
+    }
+
+    /// <summary>
+    /// <c>&amp;#146;</c> and its C1 neighbours name invisible control characters; every feed writing them meant the
+    /// windows-1252 character at that byte (a curly quote), as HTML5 reads them too.
+    /// </summary>
+    private static string Windows1252(Match match)
+    {
+        if (!int.TryParse(match.Groups["number"].Value, out var code) || code is < 0x80 or > 0x9F)
+        {
+            return match.Value;
+        }
+
+        var character = Encoding.GetEncoding(1252).GetString([(byte)code]);
+        return character.Length == 1 && character[0] != code ? $"&#{(int)character[0]};" : match.Value;
+    }
+
+    private static HashSet<string> DeclaredNames(string text) =>
+        Declaration().Matches(text).Select(m => m.Groups["name"].Value).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>A CDATA section or comment (kept verbatim), or an ampersand and, when it starts one, the reference.</summary>
+    [GeneratedRegex(@"(?<verbatim><!\[CDATA\[.*?\]\]>|<!--.*?-->)|&(?<ref>(?<name>[A-Za-z_][A-Za-z0-9._-]*);|#(?<number>[0-9]+);|#x[0-9a-fA-F]+;)?", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
+    private static partial Regex Reference();
+
+    [GeneratedRegex(@"<!ENTITY\s+(?<name>[A-Za-z_][A-Za-z0-9._-]*)\s", RegexOptions.CultureInvariant)]
+    private static partial Regex Declaration();
+}

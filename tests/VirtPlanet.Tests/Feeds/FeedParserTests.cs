@@ -1,0 +1,139 @@
+using System.Text;
+using VirtPlanet.Web.Feeds;
+
+namespace VirtPlanet.Tests.Feeds;
+
+/// <summary>FeedParser's contract on hostile and broken input, authors and keys.</summary>
+public sealed class FeedParserTests
+{
+    private static readonly Uri FeedUrl = new("https://blog.example/feed.xml");
+    private readonly FeedParser parser = new();
+
+    public static TheoryData<string, string> Unreadable() => new()
+    {
+        { "<!DOCTYPE html><html><body>hi</body></html>", "Not a feed: the document is HTML" },
+        { "<?xml version=\"1.0\"?>\n<rss version=\"2.0\">\n<channel><title>x</title>", "Not well-formed XML at line 3" },
+        { "", "Not a feed: the document is empty" },
+        { "<opml version=\"2.0\"/>", "Not a feed: the root element is <opml>" },
+        {
+            "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY a \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\">"
+            + "<!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">"
+            + "<!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\"><!ENTITY e \"&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;\">]>"
+            + "<rss version=\"2.0\"><channel><title>&e;</title></channel></rss>",
+            "Not well-formed XML"
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(Unreadable))]
+    public void UnreadableDocumentFailsWithAReadableFeedParseException(string document, string message)
+    {
+        var error = Assert.Throws<FeedParseException>(() => parser.Parse(Encoding.UTF8.GetBytes(document), "application/rss+xml", FeedUrl));
+
+        Assert.StartsWith(message, error.Message);
+    }
+
+    [Fact]
+    public void ExternalEntitiesAreNeverFetched()
+    {
+        var path = Path.GetTempFileName();
+        File.WriteAllText(path, "SECRET");
+        var document = $"<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY x SYSTEM \"file://{path}\">]><rss version=\"2.0\"><channel><title>t&x;</title></channel></rss>";
+
+        try
+        {
+            var feed = parser.Parse(Encoding.UTF8.GetBytes(document), null, FeedUrl);
+            Assert.DoesNotContain("SECRET", feed.Title ?? string.Empty);
+        }
+        catch (FeedParseException)
+        {
+            // Refusing the document is as good as not resolving the entity.
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    public static TheoryData<string?, string> Authors() => new()
+    {
+        { "<author>noreply@blogger.com (Cornelia Huck)</author>", "Cornelia Huck" },
+        { "<author>rich@example.com</author>", "Planet Blog" },
+        { "<dc:creator>Kevin Wolf</dc:creator>", "Kevin Wolf" },
+        { "<author>Daniel P. Berrangé &lt;berrange@example.com&gt;</author>", "Daniel P. Berrangé" },
+        { null, "Planet Blog" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Authors))]
+    public void EntryAuthorIsANameNeverAnEmailAddress(string? authorElement, string expected)
+    {
+        var rss = $"""
+            <rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Planet &amp; <b>Blog</b></title>
+            <item><title>t</title>{authorElement}</item></channel></rss>
+            """;
+
+        var entry = parser.Parse(Encoding.UTF8.GetBytes(rss), null, FeedUrl).Entries.Single();
+
+        Assert.Equal(expected.Replace("Planet Blog", "Planet & Blog", StringComparison.Ordinal), entry.Author);
+    }
+
+    [Fact]
+    public void RepeatedGuidsFallBackToLinksSoDistinctPostsAreNotMerged()
+    {
+        const string rss = """
+            <rss version="2.0"><channel><title>x</title>
+            <item><guid>https://blog.example/</guid><link>/a</link><title>A</title></item>
+            <item><guid>https://blog.example/</guid><link>/b</link><title>B</title></item>
+            </channel></rss>
+            """;
+
+        var first = parser.Parse(Encoding.UTF8.GetBytes(rss), null, FeedUrl).Entries;
+        var again = parser.Parse(Encoding.UTF8.GetBytes(rss), null, FeedUrl).Entries;
+
+        Assert.Equal(["https://blog.example/a", "https://blog.example/b"], first.Select(e => e.Key));
+        Assert.Equal(first.Select(e => e.Key), again.Select(e => e.Key));
+    }
+
+    [Fact]
+    public void HtmlEntitiesUndefinedInXmlAreResolvedAndIllegalCharactersDropped()
+    {
+        var rss = "<rss version=\"2.0\"><channel><title>caf&eacute;&nbsp;\u0001bar</title><ttl>90</ttl></channel></rss>";
+
+        var feed = parser.Parse(Encoding.UTF8.GetBytes(rss), null, FeedUrl);
+
+        Assert.Equal("café bar", feed.Title);
+        Assert.Equal(TimeSpan.FromMinutes(90), feed.Ttl);
+    }
+
+    [Fact]
+    public void PlainTextAtomContentIsEscapedAndXhtmlContentLosesItsWrapper()
+    {
+        const string atom = """
+            <feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://blog.example/posts/"><title type="html">A &lt;b&gt;bold&lt;/b&gt; blog</title>
+            <link href="/"/>
+            <entry><id>1</id><title>t</title><link href="one.html"/><summary type="text">1 &lt; 2</summary>
+            <content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>Hi <b>there</b></p></div></content></entry>
+            </feed>
+            """;
+
+        var feed = parser.Parse(Encoding.UTF8.GetBytes(atom), "application/atom+xml", FeedUrl);
+        var entry = feed.Entries.Single();
+
+        Assert.Equal("A bold blog", feed.Title);
+        Assert.Equal("https://blog.example/", feed.SiteUrl);
+        Assert.Equal("https://blog.example/posts/one.html", entry.Link);
+        Assert.Equal("1 &lt; 2", entry.SummaryHtml);
+        Assert.Equal("<p>Hi <b>there</b></p>", entry.ContentHtml);
+        Assert.Equal("https://blog.example/posts/", entry.BaseUri?.AbsoluteUri);
+    }
+
+    [Fact]
+    public void HttpCharsetWinsOverTheXmlDeclarationAndInvalidUtf8IsReplaced()
+    {
+        var latin1 = Encoding.Latin1.GetBytes("<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel><title>Fid\u00eancio</title></channel></rss>");
+
+        Assert.Equal("Fidêncio", parser.Parse(latin1, "application/rss+xml; charset=ISO-8859-1", FeedUrl).Title);
+        Assert.Equal("Fid\ufffdncio", parser.Parse(latin1, null, FeedUrl).Title);
+    }
+}
