@@ -2,6 +2,7 @@ using Hangfire;
 using Hangfire.Storage.SQLite;
 using Microsoft.EntityFrameworkCore;
 using Serilog;
+using VirtPlanet.Web.Admin;
 using VirtPlanet.Web.Data;
 using VirtPlanet.Web.Feeds;
 using VirtPlanet.Web.Health;
@@ -43,6 +44,7 @@ public static class PlanetServices
         services.AddHangfireServer();
 
         services.AddPlanetHealthChecks();
+        services.AddPlanetAdmin();
         services.AddRazorComponents();
         return builder;
     }

@@ -1,5 +1,6 @@
 using Serilog;
 using VirtPlanet.Web;
+using VirtPlanet.Web.Admin;
 using VirtPlanet.Web.Cli;
 using VirtPlanet.Web.Components;
 using VirtPlanet.Web.Data;
@@ -27,12 +28,16 @@ if (!app.Environment.IsDevelopment())
 
 app.UseStatusCodePagesWithReExecute("/not-found");
 app.UseStaticFiles();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapPlanetHealthChecks();
+app.MapPlanetAdmin();
 app.MapPlanetJobsDashboard();
 app.MapStaticAssets();
-app.MapRazorComponents<App>();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();
 return 0;
