@@ -22,7 +22,7 @@ public sealed class PollNow(IBackgroundJobClient jobs, JobStorage storage)
             "Enqueued" or "Scheduled" or "Awaiting" =>
                 new JobProgress(state.Name, false, false, "Queued: waiting for a Hangfire worker…"),
             "Processing" => new JobProgress(state.Name, false, false, "Polling…"),
-            "Succeeded" => new JobProgress(state.Name, true, true, Describe(Value(state.Data, "Result"))),
+            "Succeeded" => Outcome(Value(state.Data, "Result")),
             "Failed" => new JobProgress(state.Name, true, false, $"The job failed: {Value(state.Data, "ExceptionMessage")}"),
             "Deleted" => new JobProgress(state.Name, true, false, "The job was deleted."),
             _ => new JobProgress(state.Name, false, false, state.Name),
@@ -30,6 +30,12 @@ public sealed class PollNow(IBackgroundJobClient jobs, JobStorage storage)
     }
 
     /// <summary>Reads the job's stored result (a <see cref="RefreshOutcome"/> or a <see cref="PollSummary"/>) by its property names.</summary>
+    private static JobProgress Outcome(string? result)
+    {
+        var message = Describe(result);
+        return new JobProgress("Succeeded", true, !message.StartsWith("Failed", StringComparison.Ordinal), message);
+    }
+
     private static string Describe(string? result)
     {
         if (string.IsNullOrEmpty(result))
