@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Diagnostics;
 
 namespace VirtPlanet.Web.Admin;
 
@@ -32,6 +33,13 @@ public sealed class AdminCookieEvents(AdminAccounts accounts) : CookieAuthentica
 
     private static Task Refuse(RedirectContext<CookieAuthenticationOptions> context, int status)
     {
+        // The status code pages would re-execute the request as the "not found" page: wrong words, and a POST
+        // re-executed there fails antiforgery (400) instead of saying 401.
+        if (context.HttpContext.Features.Get<IStatusCodePagesFeature>() is { } statusPages)
+        {
+            statusPages.Enabled = false;
+        }
+
         context.Response.StatusCode = status;
         return Task.CompletedTask;
     }
