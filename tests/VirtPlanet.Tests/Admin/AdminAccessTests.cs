@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using VirtPlanet.Tests.Infrastructure;
 using VirtPlanet.Web.Cli;
+using VirtPlanet.Web.Feeds;
 
 namespace VirtPlanet.Tests.Admin;
 
@@ -76,6 +77,24 @@ public sealed class AdminAccessTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/admin/feeds")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/admin/jobs")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/admin/opml")).StatusCode);
+    }
+
+    [Fact]
+    public async Task EveryAdminPageRendersForASignedInAdmin()
+    {
+        var client = AdminAccount.Client(planet);
+        await AdminAccount.SignInAsync(client);
+        var feed = await planet.Services.GetRequiredService<FeedSubscriptions>().AddAsync(new OpmlOutline("https://kraxel.example/feed", "Gerd Hoffmann", null));
+
+        foreach (var page in new[] { "/admin", "/admin/feeds?sort=failures&desc=true", "/admin/feeds/add", "/admin/import", $"/admin/feeds/{feed.Feed!.Id}" })
+        {
+            var response = await client.GetAsync(page);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{page} answered {(int)response.StatusCode}");
+            Assert.Contains("Sign out", await response.Content.ReadAsStringAsync());
+        }
+
+        Assert.Contains("Gerd Hoffmann", await client.GetStringAsync("/admin/feeds"));
+        Assert.Contains("xmlUrl=\"https://kraxel.example/feed\"", await client.GetStringAsync("/admin/opml"));
     }
 
     [Fact]
