@@ -2,6 +2,7 @@ using Hangfire;
 using Hangfire.Storage.SQLite;
 using Microsoft.EntityFrameworkCore;
 using Serilog;
+using VirtPlanet.Web.Admin;
 using VirtPlanet.Web.Data;
 using VirtPlanet.Web.Feeds;
 using VirtPlanet.Web.Health;
@@ -44,11 +45,15 @@ public static class PlanetServices
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UseSQLiteStorage(sp.GetRequiredService<PlanetPaths>().HangfireDatabase));
+            .UseSQLiteStorage(
+                sp.GetRequiredService<PlanetPaths>().HangfireDatabase,
+                // The admin's "poll now" should start within seconds, not the storage's default 15.
+                new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(2) }));
         services.AddHangfireServer();
 
         services.AddSyndication();
         services.AddPlanetHealthChecks();
+        services.AddPlanetAdmin();
         services.AddRazorComponents();
         return builder;
     }

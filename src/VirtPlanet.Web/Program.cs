@@ -1,5 +1,6 @@
 using Serilog;
 using VirtPlanet.Web;
+using VirtPlanet.Web.Admin;
 using VirtPlanet.Web.Cli;
 using VirtPlanet.Web.Components;
 using VirtPlanet.Web.Data;
@@ -34,13 +35,17 @@ try
     app.UseStatusCodePagesWithReExecute("/not-found");
     app.UseStaticFiles();
     app.UseRiverETags();
+    app.UseAuthentication();
+    app.UseAuthorization();
+    app.UseRateLimiter();
     app.UseAntiforgery();
 
     app.MapPlanetHealthChecks();
+    app.MapPlanetAdmin();
     app.MapPlanetJobsDashboard();
     app.MapSyndication();
     app.MapStaticAssets();
-    app.MapRazorComponents<App>();
+    app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
     await app.RunAsync();
     return 0;

@@ -16,10 +16,10 @@ public static class PlanetCommandLine
         ["poll-once"] = (c, a, t) => c.PollOnceAsync(a.Option("opml"), t),
     };
 
-    public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.ContainsKey(args[0]);
+    public static bool IsCommand(string[] args) => args.Length > 0 && (Verbs.ContainsKey(args[0]) || AdminCommands.Verbs.ContainsKey(args[0]));
 
     /// <summary>Runs the verb; 0 on success, 1 when the planet itself failed, 2 for a usage error.</summary>
-    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter? output = null)
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter? output = null, TextReader? input = null)
     {
         output ??= Console.Out;
         using var cancel = new CancellationTokenSource();
@@ -33,6 +33,12 @@ public static class PlanetCommandLine
         {
             await services.PrepareDatabaseAsync(seed: false, cancel.Token);
             await using var scope = services.CreateAsyncScope();
+            if (AdminCommands.Verbs.TryGetValue(args[0], out var adminVerb))
+            {
+                var admin = ActivatorUtilities.CreateInstance<AdminCommands>(scope.ServiceProvider, output, input ?? Console.In);
+                return await adminVerb(admin, new CommandArguments(args), cancel.Token);
+            }
+
             var commands = ActivatorUtilities.CreateInstance<FeedCommands>(scope.ServiceProvider, output);
             return await Verbs[args[0]](commands, new CommandArguments(args), cancel.Token);
         }

@@ -1,6 +1,6 @@
 using Hangfire;
-using Hangfire.Dashboard;
 using Microsoft.Extensions.Options;
+using VirtPlanet.Web.Admin;
 
 namespace VirtPlanet.Web.Feeds;
 
@@ -14,11 +14,11 @@ public static class PollingSetup
             .AddOrUpdate<PollFeedsJob>(PollFeedsJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), cron);
     }
 
-    /// <summary>The Hangfire dashboard under /admin/jobs; until the admin area has sign-in, local requests only.</summary>
+    /// <summary>The Hangfire dashboard under /admin/jobs, for the signed-in admin only.</summary>
     public static IEndpointConventionBuilder MapPlanetJobsDashboard(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapHangfireDashboard("/admin/jobs", new DashboardOptions
         {
-            Authorization = [new LocalRequestsOnlyAuthorizationFilter()],
+            Authorization = [new AdminDashboardAuthorization()],
             DashboardTitle = "VirtPlanet jobs",
         });
 }
