@@ -13,7 +13,8 @@ public sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         builder.HasIndex(p => new { p.PublishedAt, p.Id });
         builder.HasIndex(p => new { p.Author, p.PublishedAt });
         builder.HasIndex(p => new { p.FeedId, p.PublishedAt });
-        // The same post reached through two feeds is recognised by its link.
+        // The same post reached through two feeds is recognised by its link or its entry id.
         builder.HasIndex(p => p.Link);
+        builder.HasIndex(p => p.EntryKey);
     }
 }

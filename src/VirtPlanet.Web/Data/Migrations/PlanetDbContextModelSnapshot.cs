@@ -145,6 +145,8 @@ namespace VirtPlanet.Web.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("EntryKey");
+
                     b.HasIndex("Link");
 
                     b.HasIndex("Author", "PublishedAt");
