@@ -1,6 +1,5 @@
 using Hangfire;
-using Hangfire.Storage.SQLite;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Serilog;
 using VirtPlanet.Web.Data;
 using VirtPlanet.Web.Feeds;
@@ -30,9 +29,7 @@ public static class PlanetServices
                 rollingInterval: RollingInterval.Day,
                 retainedFileCountLimit: 14));
 
-        services.AddDbContextFactory<PlanetDbContext>((sp, options) =>
-            options.UseSqlite(sp.GetRequiredService<PlanetPaths>().PlanetConnectionString)
-                .AddInterceptors(new SqliteConnectionSetup()));
+        services.AddPlanetDatabase();
 
         services.AddFeedIngestion();
 
@@ -40,8 +37,9 @@ public static class PlanetServices
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UseSQLiteStorage(sp.GetRequiredService<PlanetPaths>().HangfireDatabase));
-        services.AddHangfireServer();
+            .UsePlanetStorage(sp));
+        // A worker per feed fetched at once (as many as poll-once fetches), plus one for the job that queues them.
+        services.AddHangfireServer((sp, server) => server.WorkerCount = sp.GetRequiredService<IOptions<PollingOptions>>().Value.MaxParallelism + 1);
 
         services.AddPlanetHealthChecks();
         services.AddRazorComponents();
