@@ -41,7 +41,8 @@ public sealed class PlanetCopy(PlanetDbContext source, PlanetDbContext target)
 
     private async Task CopyPostsAsync(int sourceFeedId, int targetFeedId, PlanetCopyResult result, CancellationToken cancellationToken)
     {
-        for (long after = 0; ; )
+        var after = 0L;
+        while (true)
         {
             var posts = await source.Posts.AsNoTracking().Where(p => p.FeedId == sourceFeedId && p.Id > after)
                 .OrderBy(p => p.Id).Take(Batch).ToListAsync(cancellationToken);
