@@ -1,6 +1,5 @@
 using Hangfire;
-using Hangfire.Storage.SQLite;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Serilog;
 using VirtPlanet.Web.Admin;
 using VirtPlanet.Web.Data;
@@ -34,9 +33,7 @@ public static class PlanetServices
                 rollingInterval: RollingInterval.Day,
                 retainedFileCountLimit: 14));
 
-        services.AddDbContextFactory<PlanetDbContext>((sp, options) =>
-            options.UseSqlite(sp.GetRequiredService<PlanetPaths>().PlanetConnectionString)
-                .AddInterceptors(new SqliteConnectionSetup()));
+        services.AddPlanetDatabase();
 
         services.AddFeedIngestion();
         services.AddRiver();
@@ -45,11 +42,9 @@ public static class PlanetServices
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UseSQLiteStorage(
-                sp.GetRequiredService<PlanetPaths>().HangfireDatabase,
-                // The admin's "poll now" should start within seconds, not the storage's default 15.
-                new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(2) }));
-        services.AddHangfireServer();
+            .UsePlanetStorage(sp));
+        // A worker per feed fetched at once (as many as poll-once fetches), plus one for the job that queues them.
+        services.AddHangfireServer((sp, server) => server.WorkerCount = sp.GetRequiredService<IOptions<PollingOptions>>().Value.MaxParallelism + 1);
 
         services.AddSyndication();
         services.AddPlanetHealthChecks();

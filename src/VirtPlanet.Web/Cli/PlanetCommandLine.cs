@@ -16,7 +16,12 @@ public static class PlanetCommandLine
         ["poll-once"] = (c, a, t) => c.PollOnceAsync(a.Option("opml"), t),
     };
 
-    public static bool IsCommand(string[] args) => args.Length > 0 && (Verbs.ContainsKey(args[0]) || AdminCommands.Verbs.ContainsKey(args[0]));
+    private static readonly Dictionary<string, Func<DatabaseCommands, CommandArguments, CancellationToken, Task<int>>> DatabaseVerbs = new()
+    {
+        ["copy-to-postgres"] = (c, a, t) => c.CopyToPostgresAsync(a.Positional(1), t),
+    };
+
+    public static bool IsCommand(string[] args) => args.Length > 0 && (Verbs.ContainsKey(args[0]) || AdminCommands.Verbs.ContainsKey(args[0]) || DatabaseVerbs.ContainsKey(args[0]));
 
     /// <summary>Runs the verb; 0 on success, 1 when the planet itself failed, 2 for a usage error.</summary>
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter? output = null, TextReader? input = null)
@@ -33,21 +38,27 @@ public static class PlanetCommandLine
         {
             await services.PrepareDatabaseAsync(seed: false, cancel.Token);
             await using var scope = services.CreateAsyncScope();
+            var arguments = new CommandArguments(args);
+            if (DatabaseVerbs.TryGetValue(args[0], out var databaseVerb))
+            {
+                return await databaseVerb(ActivatorUtilities.CreateInstance<DatabaseCommands>(scope.ServiceProvider, output), arguments, cancel.Token);
+            }
+
             if (AdminCommands.Verbs.TryGetValue(args[0], out var adminVerb))
             {
                 var admin = ActivatorUtilities.CreateInstance<AdminCommands>(scope.ServiceProvider, output, input ?? Console.In);
-                return await adminVerb(admin, new CommandArguments(args), cancel.Token);
+                return await adminVerb(admin, arguments, cancel.Token);
             }
 
             var commands = ActivatorUtilities.CreateInstance<FeedCommands>(scope.ServiceProvider, output);
-            return await Verbs[args[0]](commands, new CommandArguments(args), cancel.Token);
+            return await Verbs[args[0]](commands, arguments, cancel.Token);
         }
         catch (UsageException e)
         {
             await output.WriteLineAsync($"{args[0]}: {e.Message}");
             return 2;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FeedParseException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FeedParseException or Npgsql.NpgsqlException)
         {
             await output.WriteLineAsync($"{args[0]}: {e.Message}");
             return 1;

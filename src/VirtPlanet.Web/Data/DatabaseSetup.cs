@@ -5,6 +5,9 @@ namespace VirtPlanet.Web.Data;
 
 public static class DatabaseSetup
 {
+    // Any constant shared by every instance of the planet: pg_advisory_lock's key.
+    private const long MigrationLockKey = 0x5669727450_6C616E;
+
     /// <summary>Applies migrations, switches SQLite to WAL (readers never wait for the poller), seeds the default feeds.</summary>
     public static async Task PrepareDatabaseAsync(this IServiceProvider services, bool seed = true, CancellationToken cancellationToken = default)
     {
@@ -12,14 +15,40 @@ public static class DatabaseSetup
         bool isEmpty;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-            await db.Database.MigrateAsync(cancellationToken);
+            await db.MigrateAsync(cancellationToken);
             isEmpty = !await db.Feeds.AnyAsync(cancellationToken);
         }
 
         if (seed)
         {
             await services.GetRequiredService<DefaultFeeds>().SeedIfEmptyAsync(isEmpty, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Migrates safely when several instances start at once. EF Core 10 with Npgsql locks the history table while
+    /// migrating, but two instances can still race to create that table on an empty database: a session-level
+    /// advisory lock serialises the whole step.
+    /// </summary>
+    public static async Task MigrateAsync(this PlanetDbContext db, CancellationToken cancellationToken)
+    {
+        if (!db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            await db.Database.MigrateAsync(cancellationToken);
+            return;
+        }
+
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({MigrationLockKey})", cancellationToken);
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+        finally
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({MigrationLockKey})", CancellationToken.None);
+            await db.Database.CloseConnectionAsync();
         }
     }
 }

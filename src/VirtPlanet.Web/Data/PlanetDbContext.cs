@@ -4,7 +4,8 @@ using VirtPlanet.Web.Posts;
 
 namespace VirtPlanet.Web.Data;
 
-public sealed class PlanetDbContext(DbContextOptions<PlanetDbContext> options) : DbContext(options)
+/// <summary>The planet's data on SQLite (migrations in Data/Migrations); <see cref="PostgresPlanetDbContext"/> is the same model on PostgreSQL.</summary>
+public class PlanetDbContext(DbContextOptions<PlanetDbContext> options) : DbContext(options)
 {
     public DbSet<Feed> Feeds => Set<Feed>();
 
@@ -14,6 +15,7 @@ public sealed class PlanetDbContext(DbContextOptions<PlanetDbContext> options) :
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PlanetDbContext).Assembly);
 
     // SQLite has no time type: every DateTime is stored as UTC text (which sorts correctly) and read back as UTC.
+    // PostgreSQL stores them as timestamp with time zone, which Npgsql accepts only with Kind=Utc.
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();

@@ -13,6 +13,8 @@ public static class FeedIngestionServices
         services.AddSingleton<PostWriter>();
         services.AddTransient<FeedRefresher>();
         services.AddTransient<PollFeedsJob>();
+        services.AddTransient<PollCycleJob>();
+        services.AddTransient<RefreshFeedJob>();
         services.AddSingleton<FeedSubscriptions>();
         services.AddSingleton<DefaultFeeds>();
         return services;

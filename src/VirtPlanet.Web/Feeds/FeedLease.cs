@@ -10,14 +10,21 @@ namespace VirtPlanet.Web.Feeds;
 /// </summary>
 public sealed class FeedLease(IDbContextFactory<PlanetDbContext> dbFactory, IOptions<PollingOptions> options, TimeProvider time)
 {
-    public async Task<bool> TryTakeAsync(int feedId, CancellationToken cancellationToken)
+    public Task<bool> TryTakeAsync(int feedId, CancellationToken cancellationToken) => TryTakeAsync(feedId, unlessFetchedSince: null, cancellationToken);
+
+    /// <summary>Also refuses a feed fetched at or after <paramref name="unlessFetchedSince"/>: a poll cycle's job queued twice fetches once.</summary>
+    public async Task<bool> TryTakeAsync(int feedId, DateTime? unlessFetchedSince, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var until = now + options.Value.Lease;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var taken = await db.Feeds
-            .Where(f => f.Id == feedId && (f.LeaseUntil == null || f.LeaseUntil < now))
-            .ExecuteUpdateAsync(s => s.SetProperty(f => f.LeaseUntil, until), cancellationToken);
+        var feed = db.Feeds.Where(f => f.Id == feedId && (f.LeaseUntil == null || f.LeaseUntil < now));
+        if (unlessFetchedSince is { } since)
+        {
+            feed = feed.Where(f => f.LastFetchedAt == null || f.LastFetchedAt < since);
+        }
+
+        var taken = await feed.ExecuteUpdateAsync(s => s.SetProperty(f => f.LeaseUntil, until), cancellationToken);
         return taken == 1;
     }
 

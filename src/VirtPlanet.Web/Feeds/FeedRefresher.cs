@@ -15,9 +15,13 @@ public sealed class FeedRefresher(
     TimeProvider time,
     ILogger<FeedRefresher> logger)
 {
-    public async Task<RefreshOutcome> RefreshAsync(int feedId, CancellationToken cancellationToken)
+    public Task<RefreshOutcome> RefreshAsync(int feedId, CancellationToken cancellationToken) =>
+        RefreshAsync(feedId, unlessFetchedSince: null, cancellationToken);
+
+    /// <summary>Skips the feed when it is being fetched, or was fetched at or after <paramref name="unlessFetchedSince"/>.</summary>
+    public async Task<RefreshOutcome> RefreshAsync(int feedId, DateTime? unlessFetchedSince, CancellationToken cancellationToken)
     {
-        if (!await lease.TryTakeAsync(feedId, cancellationToken))
+        if (!await lease.TryTakeAsync(feedId, unlessFetchedSince, cancellationToken))
         {
             return new RefreshOutcome(RefreshStatus.Skipped);
         }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using VirtPlanet.Web.Data;
@@ -7,8 +6,9 @@ using VirtPlanet.Web.Data;
 namespace VirtPlanet.Web.Feeds;
 
 /// <summary>
-/// The recurring Hangfire job: refreshes every due, active feed with bounded parallelism. Each feed is
-/// leased, so a run overlapping another (Hangfire may start a job twice) never fetches a feed twice.
+/// Refreshes every active feed in-process with bounded parallelism: <c>poll-once</c> and the admin's "poll all".
+/// The schedule goes through <see cref="PollCycleJob"/> instead. Each feed is leased, so a run overlapping
+/// another (or a scheduled cycle) never fetches a feed twice.
 /// </summary>
 public sealed class PollFeedsJob(
     IDbContextFactory<PlanetDbContext> dbFactory,
@@ -17,23 +17,15 @@ public sealed class PollFeedsJob(
     TimeProvider time,
     ILogger<PollFeedsJob> logger)
 {
-    public const string RecurringJobId = "poll-feeds";
-
-    [AutomaticRetry(Attempts = 0)]
-    public Task<PollSummary> RunAsync(CancellationToken cancellationToken) => PollAsync(dueOnly: true, cancellationToken);
-
     /// <summary>Polls every active feed now, due or not (<c>poll-once</c>, the admin's "poll all").</summary>
-    public Task<PollSummary> PollAllAsync(CancellationToken cancellationToken) => PollAsync(dueOnly: false, cancellationToken);
-
-    private async Task<PollSummary> PollAsync(bool dueOnly, CancellationToken cancellationToken)
+    public async Task<PollSummary> PollAllAsync(CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
-        var now = time.GetUtcNow().UtcDateTime;
         List<int> feedIds;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
             feedIds = await db.Feeds
-                .Where(f => f.IsActive && (!dueOnly || f.NextFetchAt <= now))
+                .Where(f => f.IsActive)
                 .OrderBy(f => f.NextFetchAt)
                 .Select(f => f.Id)
                 .ToListAsync(cancellationToken);

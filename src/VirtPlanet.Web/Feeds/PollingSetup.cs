@@ -6,12 +6,12 @@ namespace VirtPlanet.Web.Feeds;
 
 public static class PollingSetup
 {
-    /// <summary>Registers (or updates) the recurring poll job with the configured cron.</summary>
+    /// <summary>Registers (or updates) the recurring poll cycle with the configured cron; every instance may, the last one wins.</summary>
     public static void SchedulePolling(this IServiceProvider services)
     {
         var cron = services.GetRequiredService<IOptions<PollingOptions>>().Value.Cron;
         services.GetRequiredService<IRecurringJobManager>()
-            .AddOrUpdate<PollFeedsJob>(PollFeedsJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), cron);
+            .AddOrUpdate<PollCycleJob>(PollCycleJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), cron);
     }
 
     /// <summary>The Hangfire dashboard under /admin/jobs, for the signed-in admin only.</summary>

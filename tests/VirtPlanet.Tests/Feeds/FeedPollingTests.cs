@@ -8,16 +8,23 @@ using VirtPlanet.Web.Feeds;
 
 namespace VirtPlanet.Tests.Feeds;
 
-/// <summary>The refresher and the poll job against a real loopback server: status codes, back-off, caps, edits, overlaps.</summary>
-public sealed class FeedPollingTests : IAsyncLifetime
+/// <summary>
+/// The refresher and the poll jobs against a real loopback server: status codes, back-off, caps, edits, overlaps.
+/// Run on each store by <see cref="SqliteFeedPollingTests"/> and <see cref="PostgresFeedPollingTests"/>.
+/// </summary>
+public abstract class FeedPollingTests : IAsyncLifetime
 {
     private static readonly DateTime Newest = new(2017, 9, 1, 12, 0, 0, DateTimeKind.Utc);
-    private readonly PlanetFactory planet = new();
+    private PlanetFactory planet = null!;
     private FeedServer server = null!;
     private string editableContent = "<p>First version</p>";
 
+    /// <summary>The Planet:Database settings of the store under test, with a database of this test's own.</summary>
+    protected abstract Task<Dictionary<string, string?>> DatabaseSettingsAsync();
+
     public async Task InitializeAsync()
     {
+        planet = new PlanetFactory(await DatabaseSettingsAsync());
         server = await FeedServer.StartAsync(app =>
         {
             app.MapGet("/ok.xml", () => Atom(AtomFeed.WithEntries("Stefan Hajnoczi", 3, Newest)));
@@ -187,6 +194,43 @@ public sealed class FeedPollingTests : IAsyncLifetime
         Assert.Equal((3, 1, 2), (summary.Feeds, summary.Fetched, summary.Failed));
         await using var db = await DbAsync();
         Assert.Equal(3, await db.Posts.CountAsync(p => p.FeedId == good.Id));
+    }
+
+    [Fact]
+    public async Task AFeedQueuedTwiceInOneCycleIsFetchedOnce()
+    {
+        var feed = await SubscribeAsync("/ok.xml");
+        var cycle = DateTime.UtcNow;
+        var job = planet.Services.GetRequiredService<RefreshFeedJob>();
+
+        await job.RunAsync(feed.Id, cycle, CancellationToken.None);
+        await job.RunAsync(feed.Id, cycle, CancellationToken.None);
+
+        Assert.Single(server.RequestLog, r => r == "GET /ok.xml");
+        Assert.NotNull((await ReloadAsync(feed)).LastSuccessAt);
+    }
+
+    [Fact]
+    public async Task APollCycleQueuesEveryDueFeedForTheHangfireWorkers()
+    {
+        var due = await SubscribeAsync("/ok.xml");
+        var later = await SubscribeAsync("/edited.xml");
+        await using (var db = await DbAsync())
+        {
+            await db.Feeds.Where(f => f.Id == later.Id).ExecuteUpdateAsync(s => s.SetProperty(f => f.NextFetchAt, DateTime.UtcNow.AddHours(1)));
+        }
+
+        var queued = await planet.Services.GetRequiredService<PollCycleJob>().RunAsync(CancellationToken.None);
+
+        Assert.Equal(1, queued);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((await ReloadAsync(due)).LastSuccessAt is null && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Single(server.RequestLog, r => r == "GET /ok.xml");
+        Assert.DoesNotContain("GET /edited.xml", server.RequestLog);
     }
 
     private static IResult Atom(string xml) => Results.Text(xml, "application/atom+xml; charset=utf-8");

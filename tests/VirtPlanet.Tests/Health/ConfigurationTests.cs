@@ -12,6 +12,7 @@ public sealed class ConfigurationTests : IDisposable
         { "--Planet:Polling:Cron=every half hour", "Planet:Polling:Cron 'every half hour' is not a valid cron expression" },
         { "--Planet:TimeZone=Mars/Olympus", "Planet:TimeZone 'Mars/Olympus' is not a known time zone" },
         { "--Planet:Polling:MaxParallelism=0", "MaxParallelism must be between 1 and 256" },
+        { "--Planet:Database:Provider=PostgreSql", "Planet:Database:ConnectionString is required with Provider=PostgreSql" },
         { "--Planet:DataDirectory=/proc/virtplanet-cannot-live-here", "the data folder '/proc/virtplanet-cannot-live-here' (Planet:DataDirectory) cannot be created or written" },
     };
 

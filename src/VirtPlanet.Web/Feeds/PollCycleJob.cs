@@ -1,0 +1,38 @@
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using VirtPlanet.Web.Data;
+
+namespace VirtPlanet.Web.Feeds;
+
+/// <summary>
+/// The recurring Hangfire job: queues a <see cref="RefreshFeedJob"/> per due, active feed, so that the Hangfire
+/// workers of every instance sharing the database share the cycle.
+/// </summary>
+public sealed class PollCycleJob(IDbContextFactory<PlanetDbContext> dbFactory, IBackgroundJobClient jobs, TimeProvider time, ILogger<PollCycleJob> logger)
+{
+    public const string RecurringJobId = "poll-feeds";
+
+    /// <summary>Feeds being fetched right now (leased) are left to the run that holds them.</summary>
+    [AutomaticRetry(Attempts = 0)]
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        List<int> feedIds;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            feedIds = await db.Feeds
+                .Where(f => f.IsActive && f.NextFetchAt <= now && (f.LeaseUntil == null || f.LeaseUntil < now))
+                .OrderBy(f => f.NextFetchAt)
+                .Select(f => f.Id)
+                .ToListAsync(cancellationToken);
+        }
+
+        foreach (var feedId in feedIds)
+        {
+            jobs.Enqueue<RefreshFeedJob>(job => job.RunAsync(feedId, now, CancellationToken.None));
+        }
+
+        logger.LogInformation("Poll cycle: {FeedCount} due feeds queued", feedIds.Count);
+        return feedIds.Count;
+    }
+}
