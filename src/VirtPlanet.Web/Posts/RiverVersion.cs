@@ -1,16 +1,22 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using VirtPlanet.Web.Data;
 
 namespace VirtPlanet.Web.Posts;
 
 /// <summary>
 /// A cheap fingerprint of everything the reading pages show: the newest post, how many are visible, the last poll and
-/// the subscriptions' own fields. It changes whenever a poll (or the admin) stores something new.
+/// the subscriptions' own fields. It changes whenever a poll (or the admin) stores something new, and it is the same
+/// on every instance running the same build and settings over the same database.
 /// </summary>
-public sealed class RiverVersion(IDbContextFactory<PlanetDbContext> dbFactory, SoftwareVersion software)
+public sealed class RiverVersion(
+    IDbContextFactory<PlanetDbContext> dbFactory, SoftwareVersion software, IOptions<PlanetOptions> planet, IOptions<RiverOptions> river)
 {
+    private readonly string settings = JsonSerializer.Serialize(new { planet.Value.Title, planet.Value.Subtitle, planet.Value.TimeZone, river.Value.PostsPerPage, river.Value.DaysPerPage });
+
     public async Task<string> ETagAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -19,7 +25,7 @@ public sealed class RiverVersion(IDbContextFactory<PlanetDbContext> dbFactory, S
         var feeds = await db.Feeds.AsNoTracking()
             .Select(f => new { f.Id, f.Slug, f.DisplayName, f.Title, f.SiteUrl, f.AvatarUrl, f.LastError, f.LastFetchedAt, f.LastSuccessAt })
             .ToListAsync(cancellationToken);
-        var text = new StringBuilder().AppendJoin('|', software.Version, software.Instance, maxPostId, visible);
+        var text = new StringBuilder().AppendJoin('|', software.Version, software.Build, settings, maxPostId, visible);
         foreach (var feed in feeds)
         {
             text.Append('|').AppendJoin('\u001f', feed.Id, feed.Slug, feed.DisplayName, feed.Title, feed.SiteUrl, feed.AvatarUrl,

@@ -10,6 +10,6 @@ public sealed class SoftwareVersion
     public string Version { get; } = (typeof(SoftwareVersion).Assembly
         .GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0").Split('+')[0];
 
-    /// <summary>New with every start: a restart may bring new markup or settings for the same data.</summary>
-    public string Instance { get; } = Guid.NewGuid().ToString("N");
+    /// <summary>Identifies this exact build (the same on every instance running it): new markup means new ETags.</summary>
+    public string Build { get; } = typeof(SoftwareVersion).Assembly.ManifestModule.ModuleVersionId.ToString("N");
 }

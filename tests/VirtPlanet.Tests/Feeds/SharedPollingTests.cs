@@ -40,7 +40,7 @@ public sealed class SharedPollingTests(PostgresCluster postgres) : IAsyncLifetim
     {
         await using var first = StartInstance();
         await using var second = StartInstance();
-        await Task.WhenAll(first.WaitUntilHealthyAsync(TimeSpan.FromSeconds(40)), second.WaitUntilHealthyAsync(TimeSpan.FromSeconds(40)));
+        await Task.WhenAll(first.WaitUntilHealthyAsync(TimeSpan.FromSeconds(90)), second.WaitUntilHealthyAsync(TimeSpan.FromSeconds(90)));
         await SubscribeAsync();
 
         var firstCycle = await TriggerCycleAsync();
@@ -50,13 +50,15 @@ public sealed class SharedPollingTests(PostgresCluster postgres) : IAsyncLifetim
         Assert.Equal(FeedCount, Fetches().Count);
         Assert.Equal(2, await ScalarAsync<long>("SELECT COUNT(DISTINCT data::jsonb->>'ServerId') FROM hangfire.state WHERE name = 'Processing'"));
         await AssertEachPostStoredOnceAsync();
-        Assert.Equal(await first.Client.GetStringAsync("/"), await second.Client.GetStringAsync("/"));
+        Assert.Equal(await ETagAsync(first, "/"), await ETagAsync(second, "/"));
+        Assert.Equal(await ETagAsync(first, "/atom.xml"), await ETagAsync(second, "/atom.xml"));
+        Assert.Equal(await first.Client.GetStringAsync("/atom.xml"), await second.Client.GetStringAsync("/atom.xml"));
 
         // The second cycle: one instance dies with feeds in hand; their jobs reappear and the survivor finishes them.
         await ExecuteAsync("UPDATE \"Feeds\" SET \"NextFetchAt\" = now()");
         var before = server.RequestLog.Count;
         var secondCycle = await TriggerCycleAsync();
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
         while (server.RequestLog.Count < before + (FeedCount / 4) && DateTime.UtcNow < deadline)
         {
             await Task.Delay(20);
@@ -71,6 +73,13 @@ public sealed class SharedPollingTests(PostgresCluster postgres) : IAsyncLifetim
         await AssertEachPostStoredOnceAsync();
         Assert.Equal(0L, await ScalarAsync<long>("SELECT COUNT(*) FROM \"Feeds\" WHERE \"LastError\" IS NOT NULL"));
         Assert.Equal(System.Net.HttpStatusCode.OK, (await second.Client.GetAsync("/healthz")).StatusCode);
+    }
+
+    private static async Task<string?> ETagAsync(PlanetInstance instance, string path)
+    {
+        using var response = await instance.Client.GetAsync(path);
+        response.EnsureSuccessStatusCode();
+        return response.Headers.ETag?.ToString();
     }
 
     private PlanetInstance StartInstance() => PlanetInstance.Start(
@@ -112,7 +121,7 @@ public sealed class SharedPollingTests(PostgresCluster postgres) : IAsyncLifetim
 
     private async Task WaitUntilFetchedSinceAsync(DateTime cycle)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(40);
+        var deadline = DateTime.UtcNow.AddSeconds(120);
         while (DateTime.UtcNow < deadline)
         {
             await using var db = Db();

@@ -14,7 +14,7 @@ public sealed class PlanetInstance : IAsyncDisposable
         this.process = process;
         this.folder = folder;
         BaseUri = baseUri;
-        Client = new HttpClient { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(10) };
+        Client = new HttpClient { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(30) };
     }
 
     public Uri BaseUri { get; }
