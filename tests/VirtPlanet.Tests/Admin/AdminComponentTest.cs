@@ -1,4 +1,5 @@
 using Bunit;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,6 +24,7 @@ public abstract class AdminComponentTest : BunitContext
     {
         // Real fetches on a shared two-core machine: more than bUnit's default second.
         DefaultWaitTimeout = TimeSpan.FromSeconds(10);
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         connection.Open();
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
