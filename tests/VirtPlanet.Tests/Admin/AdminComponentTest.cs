@@ -24,7 +24,6 @@ public abstract class AdminComponentTest : BunitContext
     {
         // Real fetches on a shared two-core machine: more than bUnit's default second.
         DefaultWaitTimeout = TimeSpan.FromSeconds(10);
-        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         connection.Open();
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
@@ -36,6 +35,7 @@ public abstract class AdminComponentTest : BunitContext
         Services.AddTransient<FeedDiscovery>();
         Services.AddTransient<FeedPreviewer>();
         Services.AddSingleton<AdminFeeds>();
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         using var db = Services.GetRequiredService<IDbContextFactory<PlanetDbContext>>().CreateDbContext();
         db.Database.Migrate();
     }
