@@ -103,6 +103,7 @@ public sealed class AdminFeeds(IDbContextFactory<PlanetDbContext> dbFactory, Fee
         feed.BodyHash = null;
         feed.LastError = null;
         feed.ConsecutiveFailures = 0;
+        feed.NextFetchAt = time.GetUtcNow().UtcDateTime;
         SetActive(feed, active: true, reason: null);
         await db.SaveChangesAsync(cancellationToken);
         return null;

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -131,6 +132,30 @@ public sealed class AdminAccessTests : IDisposable
         Assert.DoesNotContain(signIn.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies : [], c => c.StartsWith("VirtPlanet.Admin=", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.BadRequest, signOut.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/admin/opml")).StatusCode);
+    }
+
+    [Fact]
+    public async Task EveryFormOnEveryAdminPageCarriesAnAntiforgeryToken()
+    {
+        var client = AdminAccount.Client(planet);
+        await AdminAccount.SignInAsync(client);
+        var feed = await planet.Services.GetRequiredService<FeedSubscriptions>().AddAsync(new OpmlOutline("https://kraxel.example/feed", "Gerd Hoffmann", null));
+        var forms = new List<string>();
+
+        foreach (var page in new[] { "/admin/signin", "/admin", "/admin/feeds", "/admin/feeds/add", "/admin/import", $"/admin/feeds/{feed.Feed!.Id}" })
+        {
+            var document = new HtmlParser().ParseDocument(await client.GetStringAsync(page));
+            foreach (var form in document.QuerySelectorAll("form"))
+            {
+                var name = $"{page} form.{form.ClassName ?? form.GetAttribute("action")}";
+                Assert.True(form.QuerySelector("input[name=__RequestVerificationToken]") is not null, $"{name} has no antiforgery token");
+                forms.Add(name);
+            }
+        }
+
+        Assert.Contains("/admin/feeds/add form.add-feed", forms);
+        Assert.Contains($"/admin/feeds/{feed.Feed.Id} form.edit-feed", forms);
+        Assert.Contains("/admin/feeds form.sign-out", forms);
     }
 
     [Fact]

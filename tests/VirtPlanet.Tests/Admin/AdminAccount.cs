@@ -15,9 +15,12 @@ public static partial class AdminAccount
 
     private static readonly string Hash = new PasswordHasher<string>().HashPassword(User, Password);
 
+    /// <summary>The configuration entry a deployment writes for this account: its name and password hash.</summary>
+    public static KeyValuePair<string, string?> Setting => new($"Planet:Admin:Users:{User}", Hash);
+
     public static PlanetFactory Planet(Dictionary<string, string?>? overrides = null)
     {
-        var settings = new Dictionary<string, string?> { [$"Planet:Admin:Users:{User}"] = Hash };
+        var settings = new Dictionary<string, string?>([Setting]);
         foreach (var (key, value) in overrides ?? [])
         {
             settings[key] = value;

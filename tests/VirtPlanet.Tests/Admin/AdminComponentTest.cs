@@ -1,4 +1,5 @@
 using Bunit;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,6 +35,7 @@ public abstract class AdminComponentTest : BunitContext
         Services.AddTransient<FeedDiscovery>();
         Services.AddTransient<FeedPreviewer>();
         Services.AddSingleton<AdminFeeds>();
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         using var db = Services.GetRequiredService<IDbContextFactory<PlanetDbContext>>().CreateDbContext();
         db.Database.Migrate();
     }
