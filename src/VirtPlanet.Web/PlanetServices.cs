@@ -38,11 +38,12 @@ public static class PlanetServices
         services.AddFeedIngestion();
         services.AddRiver();
 
+        services.AddPlanetJobStorage();
         services.AddHangfire((sp, hangfire) => hangfire
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UsePlanetStorage(sp));
+            .UseStorage(sp.GetRequiredService<JobStorage>()));
         // A worker per feed fetched at once (as many as poll-once fetches), plus one for the job that queues them.
         services.AddHangfireServer((sp, server) => server.WorkerCount = sp.GetRequiredService<IOptions<PollingOptions>>().Value.MaxParallelism + 1);
 

@@ -1,5 +1,6 @@
 using Hangfire;
 using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Hangfire.Storage.SQLite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -29,30 +30,41 @@ public static class DatabaseServices
         return services;
     }
 
+    /// <summary>
+    /// Hangfire's storage and job activator as this host's own singletons. Hangfire.AspNetCore would otherwise hand
+    /// out the process-wide JobStorage.Current and JobActivator.Current, which several hosts in one process (the
+    /// tests) overwrite: a job enqueued by one host could then run against another host's services.
+    /// </summary>
+    public static IServiceCollection AddPlanetJobStorage(this IServiceCollection services)
+    {
+        services.AddSingleton(CreateJobStorage);
+        services.AddSingleton<JobActivator>(sp => new Hangfire.AspNetCore.AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
+        return services;
+    }
+
     /// <summary>Hangfire's jobs beside the planet's data: hangfire.db, or the schema "hangfire" of the same PostgreSQL database.</summary>
-    public static IGlobalConfiguration UsePlanetStorage(this IGlobalConfiguration hangfire, IServiceProvider services)
+    private static JobStorage CreateJobStorage(IServiceProvider services)
     {
         var database = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         if (database.Provider != DatabaseProvider.PostgreSql)
         {
-            return hangfire.UseSQLiteStorage(
+            return new SQLiteStorage(
                 services.GetRequiredService<PlanetPaths>().HangfireDatabase,
                 // The admin's "poll now" should start within seconds, not the storage's default 15.
                 new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(2) });
         }
 
-        return hangfire.UsePostgreSqlStorage(
-            connection => connection.UseNpgsqlConnection(database.ConnectionString),
-            new PostgreSqlStorageOptions
-            {
-                SchemaName = HangfireSchema,
-                PrepareSchemaIfNecessary = true,
-                // Workers wake on NOTIFY instead of polling the queue table every 15 s.
-                EnableLongPolling = true,
-                QueuePollInterval = TimeSpan.FromSeconds(5),
-                // A crashed instance's fetched jobs become visible to the others after this; live ones keep sliding it.
-                UseSlidingInvisibilityTimeout = true,
-                InvisibilityTimeout = database.JobInvisibilityTimeout,
-            });
+        var options = new PostgreSqlStorageOptions
+        {
+            SchemaName = HangfireSchema,
+            PrepareSchemaIfNecessary = true,
+            // Workers wake on NOTIFY instead of polling the queue table every 15 s.
+            EnableLongPolling = true,
+            QueuePollInterval = TimeSpan.FromSeconds(5),
+            // A crashed instance's fetched jobs become visible to the others after this; live ones keep sliding it.
+            UseSlidingInvisibilityTimeout = true,
+            InvisibilityTimeout = database.JobInvisibilityTimeout,
+        };
+        return new PostgreSqlStorage(new NpgsqlConnectionFactory(database.ConnectionString, options), options);
     }
 }
