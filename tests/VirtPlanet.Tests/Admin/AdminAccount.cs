@@ -15,9 +15,14 @@ public static partial class AdminAccount
 
     private static readonly string Hash = new PasswordHasher<string>().HashPassword(User, Password);
 
+    /// <summary>The setting that makes <see cref="User"/> an admin, for hosts built some other way (a live planet).</summary>
+    public static string UserSetting => $"Planet:Admin:Users:{User}";
+
+    public static string PasswordHash => Hash;
+
     public static PlanetFactory Planet(Dictionary<string, string?>? overrides = null)
     {
-        var settings = new Dictionary<string, string?> { [$"Planet:Admin:Users:{User}"] = Hash };
+        var settings = new Dictionary<string, string?> { [UserSetting] = Hash };
         foreach (var (key, value) in overrides ?? [])
         {
             settings[key] = value;
