@@ -10,13 +10,18 @@ namespace VirtPlanet.Web.Feeds;
 /// </summary>
 public sealed class FeedLease(IDbContextFactory<PlanetDbContext> dbFactory, IOptions<PollingOptions> options, TimeProvider time)
 {
-    public async Task<bool> TryTakeAsync(int feedId, CancellationToken cancellationToken)
+    /// <param name="notFetchedSince">
+    /// When set, a feed fetched at or after this moment is refused too: a poll that started before another run
+    /// (or another instance on the same data folder) fetched the feed must not fetch it again once that lease is gone.
+    /// </param>
+    public async Task<bool> TryTakeAsync(int feedId, DateTime? notFetchedSince, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var until = now + options.Value.Lease;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var taken = await db.Feeds
             .Where(f => f.Id == feedId && (f.LeaseUntil == null || f.LeaseUntil < now))
+            .Where(f => notFetchedSince == null || f.LastFetchedAt == null || f.LastFetchedAt < notFetchedSince)
             .ExecuteUpdateAsync(s => s.SetProperty(f => f.LeaseUntil, until), cancellationToken);
         return taken == 1;
     }

@@ -15,9 +15,13 @@ public sealed class FeedRefresher(
     TimeProvider time,
     ILogger<FeedRefresher> logger)
 {
-    public async Task<RefreshOutcome> RefreshAsync(int feedId, CancellationToken cancellationToken)
+    public Task<RefreshOutcome> RefreshAsync(int feedId, CancellationToken cancellationToken) =>
+        RefreshAsync(feedId, notFetchedSince: null, cancellationToken);
+
+    /// <summary>Refreshes the feed unless another run holds it or has fetched it since <paramref name="notFetchedSince"/> (a poll's start).</summary>
+    public async Task<RefreshOutcome> RefreshAsync(int feedId, DateTime? notFetchedSince, CancellationToken cancellationToken)
     {
-        if (!await lease.TryTakeAsync(feedId, cancellationToken))
+        if (!await lease.TryTakeAsync(feedId, notFetchedSince, cancellationToken))
         {
             return new RefreshOutcome(RefreshStatus.Skipped);
         }
