@@ -33,7 +33,7 @@ public static class EntryReader
     private static string? Link(XElement item, Uri feedUrl)
     {
         var origLink = item.Element(FeedBurner + "origLink");
-        return (origLink is null ? null : XmlBase.Absolute(origLink.Value, origLink, feedUrl))
+        return (origLink is null ? null : FeedLinks.Web(XmlBase.Absolute(origLink.Value, origLink, feedUrl)))
             ?? FeedLinks.Alternate(item, feedUrl)
             ?? FeedLinks.PermalinkGuid(item, feedUrl);
     }

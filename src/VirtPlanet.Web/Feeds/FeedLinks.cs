@@ -3,7 +3,10 @@ using static VirtPlanet.Web.Feeds.FeedNamespaces;
 
 namespace VirtPlanet.Web.Feeds;
 
-/// <summary>The alternate (human-readable) link of a feed or entry, absolute.</summary>
+/// <summary>
+/// The alternate (human-readable) link of a feed or entry, absolute and http(s) only: the pages and the outputs
+/// make it a link, so a <c>javascript:</c>, <c>vbscript:</c> or <c>data:</c> one would run when clicked.
+/// </summary>
 public static class FeedLinks
 {
     public static string? Alternate(XElement element, Uri documentUrl)
@@ -12,15 +15,19 @@ public static class FeedLinks
         if (!IsAtom(ns))
         {
             var rss = element.Element(ns + "link");
-            if (rss is not null && XmlBase.Absolute(rss.Value, rss, documentUrl) is { } link)
+            if (rss is not null && Web(XmlBase.Absolute(rss.Value, rss, documentUrl)) is { } link)
             {
                 return link;
             }
         }
 
         var atomLink = AtomAlternate(element, IsAtom(ns) ? ns : Atom10);
-        return atomLink is null ? null : XmlBase.Absolute(Href(atomLink), atomLink, documentUrl);
+        return atomLink is null ? null : Web(XmlBase.Absolute(Href(atomLink), atomLink, documentUrl));
     }
+
+    /// <summary>The URL when it is an absolute http or https one, else null.</summary>
+    public static string? Web(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && MarkupUrl.IsHttp(uri) ? url : null;
 
     /// <summary>href, or the element's text as some generators write it.</summary>
     private static string? Href(XElement link) => link.Attribute("href")?.Value ?? link.Value;
@@ -47,7 +54,7 @@ public static class FeedLinks
 
         var value = guid.Value.Trim();
         return value.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || value.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
-            ? XmlBase.Absolute(value, guid, documentUrl)
+            ? Web(XmlBase.Absolute(value, guid, documentUrl))
             : null;
     }
 }

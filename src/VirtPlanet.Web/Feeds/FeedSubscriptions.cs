@@ -16,6 +16,9 @@ public sealed class FeedSubscriptions(IDbContextFactory<PlanetDbContext> dbFacto
     public async Task<IReadOnlyList<SubscribeResult>> ImportAsync(IReadOnlyList<OpmlOutline> outlines, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        // A write transaction from the first read (SQLite's BEGIN IMMEDIATE): another instance importing the same
+        // list at once waits and then sees these feeds as duplicates, instead of failing on the unique URL.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var known = await db.Feeds.ToDictionaryAsync(f => f.Url, cancellationToken);
         var slugs = (await db.Feeds.Select(f => f.Slug).ToListAsync(cancellationToken)).ToHashSet();
         var now = time.GetUtcNow().UtcDateTime;
@@ -49,6 +52,7 @@ public sealed class FeedSubscriptions(IDbContextFactory<PlanetDbContext> dbFacto
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return results;
     }
 

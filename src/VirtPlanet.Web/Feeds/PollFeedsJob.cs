@@ -21,6 +21,7 @@ public sealed class PollFeedsJob(
     public async Task<PollSummary> PollAllAsync(CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
+        var now = time.GetUtcNow().UtcDateTime;
         List<int> feedIds;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
@@ -34,7 +35,7 @@ public sealed class PollFeedsJob(
         var outcomes = new ConcurrentBag<RefreshOutcome>();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxParallelism, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(feedIds, parallel, async (feedId, token) =>
-            outcomes.Add(await RefreshOneAsync(feedId, token)));
+            outcomes.Add(await RefreshOneAsync(feedId, now, token)));
 
         var summary = PollSummary.From(outcomes, time.GetElapsedTime(started));
         logger.LogInformation(
@@ -44,11 +45,12 @@ public sealed class PollFeedsJob(
         return summary;
     }
 
-    private async Task<RefreshOutcome> RefreshOneAsync(int feedId, CancellationToken cancellationToken)
+    private async Task<RefreshOutcome> RefreshOneAsync(int feedId, DateTime pollStarted, CancellationToken cancellationToken)
     {
         try
         {
-            return await refresher.RefreshAsync(feedId, cancellationToken);
+            // A feed another run fetched after this one listed it is done: leases alone would let this run fetch it again.
+            return await refresher.RefreshAsync(feedId, pollStarted, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

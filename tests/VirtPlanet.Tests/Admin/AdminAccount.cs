@@ -16,7 +16,12 @@ public static partial class AdminAccount
     private static readonly string Hash = new PasswordHasher<string>().HashPassword(User, Password);
 
     /// <summary>The configuration entry a deployment writes for this account: its name and password hash.</summary>
-    public static KeyValuePair<string, string?> Setting => new($"Planet:Admin:Users:{User}", Hash);
+    public static KeyValuePair<string, string?> Setting => new(UserSetting, Hash);
+
+    /// <summary>The setting that makes <see cref="User"/> an admin, for hosts built some other way (a live planet).</summary>
+    public static string UserSetting => $"Planet:Admin:Users:{User}";
+
+    public static string PasswordHash => Hash;
 
     public static PlanetFactory Planet(Dictionary<string, string?>? overrides = null)
     {

@@ -33,6 +33,21 @@ public sealed class FeedParserTests
         Assert.StartsWith(message, error.Message);
     }
 
+    public static TheoryData<string> ScriptLinks => ["javascript:alert(1)", " JavaScript:alert(1)", "vbscript:msgbox(1)", "data:text/html,<script>alert(1)</script>"];
+
+    [Theory]
+    [MemberData(nameof(ScriptLinks))]
+    public void LinksThatAreNotHttpAreDroppedFromEntriesAndFeeds(string link)
+    {
+        var rss = $"<rss version=\"2.0\"><channel><title>t</title><link>{System.Security.SecurityElement.Escape(link)}</link>"
+            + $"<item><guid isPermaLink=\"false\">1</guid><title>x</title><link>{System.Security.SecurityElement.Escape(link)}</link></item></channel></rss>";
+
+        var feed = parser.Parse(Encoding.UTF8.GetBytes(rss), "application/rss+xml", FeedUrl);
+
+        Assert.Null(feed.SiteUrl);
+        Assert.Null(Assert.Single(feed.Entries).Link);
+    }
+
     [Fact]
     public void ExternalEntitiesAreNeverFetched()
     {
