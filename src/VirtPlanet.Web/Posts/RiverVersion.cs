@@ -9,9 +9,14 @@ namespace VirtPlanet.Web.Posts;
 /// A cheap fingerprint of everything the reading pages show: the newest post, how many are visible, the last poll and
 /// the subscriptions' own fields. It changes whenever a poll (or the admin) stores something new.
 /// </summary>
-public sealed class RiverVersion(IDbContextFactory<PlanetDbContext> dbFactory, SoftwareVersion software)
+public sealed class RiverVersion(IDbContextFactory<PlanetDbContext> dbFactory, SoftwareVersion software, DatabaseChanges changes)
 {
-    public async Task<string> ETagAsync(CancellationToken cancellationToken = default)
+    // Counting the visible posts reads every row: done again only after a commit, not on every page view.
+    private readonly Memo<string> memo = new(changes);
+
+    public Task<string> ETagAsync(CancellationToken cancellationToken = default) => memo.GetAsync(ComputeAsync, cancellationToken);
+
+    private async Task<string> ComputeAsync(CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var maxPostId = await db.Posts.MaxAsync(p => (long?)p.Id, cancellationToken) ?? 0;
