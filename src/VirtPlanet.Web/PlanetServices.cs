@@ -25,6 +25,7 @@ public static class PlanetServices
         services.AddOptions<ContentOptions>().BindConfiguration(ContentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<PlanetPaths>();
+        services.AddSingleton<DatabaseChanges>();
 
         services.AddSerilog((sp, logger) => logger
             .ReadFrom.Configuration(builder.Configuration)

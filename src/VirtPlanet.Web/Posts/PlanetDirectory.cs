@@ -5,9 +5,18 @@ using VirtPlanet.Web.Feeds;
 namespace VirtPlanet.Web.Posts;
 
 /// <summary>Who is on the planet: the subscriptions, the people writing, and when it last heard from them.</summary>
-public sealed class PlanetDirectory(IDbContextFactory<PlanetDbContext> dbFactory, PlanetTimeZone timeZone)
+public sealed class PlanetDirectory(IDbContextFactory<PlanetDbContext> dbFactory, PlanetTimeZone timeZone, DatabaseChanges changes)
 {
-    public async Task<IReadOnlyList<RiverFeed>> FeedsAsync(CancellationToken cancellationToken = default)
+    // Every river page shows both lists; they are read again only after a commit, not on every page view.
+    private readonly Memo<IReadOnlyList<RiverFeed>> feeds = new(changes);
+    private readonly Memo<IReadOnlyList<RiverAuthor>> authors = new(changes);
+
+    public Task<IReadOnlyList<RiverFeed>> FeedsAsync(CancellationToken cancellationToken = default) => feeds.GetAsync(LoadFeedsAsync, cancellationToken);
+
+    /// <summary>Everyone with a visible post, one entry per slug.</summary>
+    public Task<IReadOnlyList<RiverAuthor>> AuthorsAsync(CancellationToken cancellationToken = default) => authors.GetAsync(LoadAuthorsAsync, cancellationToken);
+
+    private async Task<IReadOnlyList<RiverFeed>> LoadFeedsAsync(CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var feeds = await db.Feeds.AsNoTracking()
@@ -16,8 +25,7 @@ public sealed class PlanetDirectory(IDbContextFactory<PlanetDbContext> dbFactory
         return feeds.OrderBy(f => f.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
     }
 
-    /// <summary>Everyone with a visible post, one entry per slug.</summary>
-    public async Task<IReadOnlyList<RiverAuthor>> AuthorsAsync(CancellationToken cancellationToken = default)
+    private async Task<IReadOnlyList<RiverAuthor>> LoadAuthorsAsync(CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var names = await db.Posts.AsNoTracking().Where(p => !p.IsHidden && p.Author != "")

@@ -14,8 +14,8 @@ public static class RiverServices
         services.AddSingleton<PlanetTimeZone>();
         services.AddSingleton<SoftwareVersion>();
         services.AddScoped<RiverQuery>();
-        services.AddScoped<PlanetDirectory>();
-        services.AddScoped<RiverVersion>();
+        services.AddSingleton<PlanetDirectory>();
+        services.AddSingleton<RiverVersion>();
         return services;
     }
 }

@@ -13,11 +13,20 @@ namespace VirtPlanet.Web.Posts;
 /// on every instance running the same build and settings over the same database.
 /// </summary>
 public sealed class RiverVersion(
-    IDbContextFactory<PlanetDbContext> dbFactory, SoftwareVersion software, IOptions<PlanetOptions> planet, IOptions<RiverOptions> river)
+    IDbContextFactory<PlanetDbContext> dbFactory,
+    SoftwareVersion software,
+    DatabaseChanges changes,
+    IOptions<PlanetOptions> planet,
+    IOptions<RiverOptions> river)
 {
     private readonly string settings = JsonSerializer.Serialize(new { planet.Value.Title, planet.Value.Subtitle, planet.Value.TimeZone, river.Value.PostsPerPage, river.Value.DaysPerPage });
 
-    public async Task<string> ETagAsync(CancellationToken cancellationToken = default)
+    // Counting the visible posts reads an index of every post: done again only after a commit, not on every page view.
+    private readonly Memo<string> memo = new(changes);
+
+    public Task<string> ETagAsync(CancellationToken cancellationToken = default) => memo.GetAsync(ComputeAsync, cancellationToken);
+
+    private async Task<string> ComputeAsync(CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var maxPostId = await db.Posts.MaxAsync(p => (long?)p.Id, cancellationToken) ?? 0;

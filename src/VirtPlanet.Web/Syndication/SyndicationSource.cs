@@ -8,10 +8,15 @@ namespace VirtPlanet.Web.Syndication;
 
 /// <summary>What the outputs read from the database: the planet's version, the river of a filter, the subscription list.</summary>
 public sealed class SyndicationSource(
-    IDbContextFactory<PlanetDbContext> dbFactory, IOptions<SyndicationOptions> options, IOptions<PlanetOptions> planet)
+    IDbContextFactory<PlanetDbContext> dbFactory, IOptions<SyndicationOptions> options, IOptions<PlanetOptions> planet, DatabaseChanges changes)
 {
+    // Counting the posts walks a whole index: done again only after a commit, not on every request.
+    private readonly Memo<PlanetVersion> version = new(changes);
+
     /// <summary>Answered from the primary key, the smallest post index and the (small) feed table: no post row is read.</summary>
-    public async Task<PlanetVersion> GetVersionAsync(CancellationToken cancellationToken)
+    public Task<PlanetVersion> GetVersionAsync(CancellationToken cancellationToken) => version.GetAsync(ComputeVersionAsync, cancellationToken);
+
+    private async Task<PlanetVersion> ComputeVersionAsync(CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return new PlanetVersion(

@@ -156,6 +156,8 @@ namespace VirtPlanet.Web.Data.Migrations
 
                     b.HasIndex("FeedId", "PublishedAt");
 
+                    b.HasIndex("IsHidden", "Author");
+
                     b.HasIndex("PublishedAt", "Id");
 
                     b.ToTable("Posts");

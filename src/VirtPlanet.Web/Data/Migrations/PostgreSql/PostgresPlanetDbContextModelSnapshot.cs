@@ -165,6 +165,8 @@ namespace VirtPlanet.Web.Migrations
 
                     b.HasIndex("FeedId", "PublishedAt");
 
+                    b.HasIndex("IsHidden", "Author");
+
                     b.HasIndex("PublishedAt", "Id");
 
                     b.ToTable("Posts");
