@@ -12,6 +12,9 @@ public sealed class PollingOptions : IValidatableObject
     [Required]
     public string Cron { get; set; } = "*/30 * * * *";
 
+    /// <summary>Run a poll cycle (of the feeds that are due) when the planet starts, besides the cron.</summary>
+    public bool PollOnStart { get; set; } = true;
+
     /// <summary>Feeds fetched at the same time during one poll.</summary>
     [Range(1, 256)]
     public int MaxParallelism { get; set; } = 8;

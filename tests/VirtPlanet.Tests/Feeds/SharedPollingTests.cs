@@ -90,6 +90,7 @@ public sealed class SharedPollingTests(PostgresCluster postgres) : IAsyncLifetim
         "--Planet:NewFeedItems=0",
         "--Planet:Fetch:AllowPrivateAddresses=true",
         "--Planet:Polling:Cron=0 0 1 1 *",
+        "--Planet:Polling:PollOnStart=false",
         "--Planet:Polling:Lease=00:00:05",
         "--Planet:Polling:MaxParallelism=8");
 

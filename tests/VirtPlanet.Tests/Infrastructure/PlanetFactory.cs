@@ -23,6 +23,7 @@ public sealed class PlanetFactory : WebApplicationFactory<Program>
             ["Planet:Fetch:Timeout"] = "00:00:05",
             ["Planet:Fetch:ConnectTimeout"] = "00:00:02",
             ["Planet:Polling:Cron"] = "0 0 1 1 *",
+            ["Planet:Polling:PollOnStart"] = "false",
             ["Serilog:MinimumLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in overrides ?? [])
