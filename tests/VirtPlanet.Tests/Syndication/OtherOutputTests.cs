@@ -75,7 +75,42 @@ public sealed class OtherOutputTests : IAsyncLifetime
         Assert.Equal("http://localhost:5000/rss20.xml", channel.Element(XName.Get("link", AtomWriter.Ns))!.Attribute("href")!.Value);
     }
 
-    /// <summary>python3-rdflib is not installed here: the RDF structure is checked on the XML (rdf:about, rdf:resource).</summary>
+    /// <summary>The RDF outputs read as RDF/XML by rdflib (Debian's python3-rdflib): the triples, not just the XML shape.</summary>
+    [Fact]
+    public async Task RdfOutputsParseAsRdfXmlIntoTheExpectedTriples()
+    {
+        const string Script = """
+            import json, sys, rdflib
+            RSS = rdflib.Namespace("http://purl.org/rss/1.0/")
+            FOAF = rdflib.Namespace("http://xmlns.com/foaf/0.1/")
+            items = rdflib.Graph().parse(sys.argv[1], format="xml")
+            roll = rdflib.Graph().parse(sys.argv[2], format="xml")
+            print(json.dumps({
+                "titles": sorted(str(t) for s in items.subjects(rdflib.RDF.type, RSS.item) for t in items.objects(s, RSS.title)),
+                "agents": sorted(str(n) for a in roll.subjects(rdflib.RDF.type, FOAF.Agent) for n in roll.objects(a, FOAF.name)),
+            }))
+            """;
+        var client = planet.CreateClient();
+        var rss10 = Path.Combine(Path.GetTempPath(), $"virtplanet-{Guid.NewGuid():N}.rdf");
+        var foaf = Path.Combine(Path.GetTempPath(), $"virtplanet-{Guid.NewGuid():N}.rdf");
+        await File.WriteAllBytesAsync(rss10, await client.GetByteArrayAsync("/rss10.xml"));
+        await File.WriteAllBytesAsync(foaf, await client.GetByteArrayAsync("/foafroll.xml"));
+        try
+        {
+            var (exitCode, output) = await ExternalTool.RunAsync("/usr/bin/python3", "-c", Script, rss10, foaf);
+
+            Assert.True(exitCode == 0, output);
+            using var triples = System.Text.Json.JsonDocument.Parse(output);
+            Assert.Equal(VisiblePosts.Select(p => p.Title).Order(StringComparer.Ordinal), triples.RootElement.GetProperty("titles").EnumerateArray().Select(t => t.GetString()));
+            Assert.Equal(["Cédric's blog", "QEMU project"], triples.RootElement.GetProperty("agents").EnumerateArray().Select(t => t.GetString()));
+        }
+        finally
+        {
+            File.Delete(rss10);
+            File.Delete(foaf);
+        }
+    }
+
     [Fact]
     public async Task Rss10IsRdfWhoseChannelSequenceNamesEveryItem()
     {
