@@ -84,28 +84,8 @@ public sealed class CrashSafetyTests : IAsyncLifetime
         return true;
     }
 
-    private object? Scalar(string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={Path.Combine(folder, "planet.db")};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar();
-    }
+    private object? Scalar(string sql) => new PlanetDatabaseFile(folder).Scalar(sql);
 
-    private List<long> PostsPerFeed()
-    {
-        using var connection = new SqliteConnection($"Data Source={Path.Combine(folder, "planet.db")};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT (SELECT COUNT(*) FROM Posts p WHERE p.FeedId = f.Id) FROM Feeds f";
-        using var reader = command.ExecuteReader();
-        var counts = new List<long>();
-        while (reader.Read())
-        {
-            counts.Add(reader.GetInt64(0));
-        }
-
-        return counts;
-    }
+    private List<long> PostsPerFeed() =>
+        new PlanetDatabaseFile(folder).Column("SELECT (SELECT COUNT(*) FROM Posts p WHERE p.FeedId = f.Id) FROM Feeds f");
 }

@@ -71,12 +71,5 @@ public sealed class SharedDataFolderTests : IAsyncLifetime
         Assert.Equal(FeedCount, fetches.Distinct().Count());
     }
 
-    private object? Scalar(string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={Path.Combine(folder, "planet.db")};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar();
-    }
+    private object? Scalar(string sql) => new PlanetDatabaseFile(folder).Scalar(sql);
 }

@@ -1,0 +1,37 @@
+using Microsoft.Data.Sqlite;
+
+namespace VirtPlanet.Tests.Infrastructure;
+
+/// <summary>Reads a planet.db left by a planet process, as an operator would with sqlite3: no EF, no pooling.</summary>
+public sealed class PlanetDatabaseFile(string dataDirectory)
+{
+    public object? Scalar(string sql)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+
+    public List<long> Column(string sql)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var values = new List<long>();
+        while (reader.Read())
+        {
+            values.Add(reader.GetInt64(0));
+        }
+
+        return values;
+    }
+
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection($"Data Source={Path.Combine(dataDirectory, "planet.db")};Pooling=False");
+        connection.Open();
+        return connection;
+    }
+}
