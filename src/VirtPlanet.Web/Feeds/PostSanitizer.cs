@@ -1,7 +1,6 @@
 using AngleSharp;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
-using AngleSharp.Html.Parser;
 using Ganss.Xss;
 using Microsoft.Extensions.Options;
 
@@ -13,23 +12,12 @@ namespace VirtPlanet.Web.Feeds;
 /// </summary>
 /// <remarks>
 /// Thread-safe: the HtmlSanitizer is configured once here and only read afterwards (its Sanitize methods are
-/// safe to share then), every call parses into a document of its own with its thread's parser, and the helpers
-/// keep no state.
+/// safe to share then), every call parses into a document of its own, and the helpers keep no state.
 /// </remarks>
-public sealed class PostSanitizer : IDisposable
+public sealed class PostSanitizer(IOptions<ContentOptions> options)
 {
     private readonly HtmlSanitizer sanitizer = SanitizerPolicy.Create();
-    private readonly VideoEmbeds videoEmbeds;
-
-    // A parser and its browsing context (with the CSS parser) cost more to build than a typical post costs to
-    // parse; an HtmlParser is not meant to be shared between threads, so each polling thread keeps its own.
-    private readonly ThreadLocal<HtmlParser> parsers;
-
-    public PostSanitizer(IOptions<ContentOptions> options)
-    {
-        videoEmbeds = new VideoEmbeds(options);
-        parsers = new ThreadLocal<HtmlParser>(sanitizer.HtmlParserFactory);
-    }
+    private readonly VideoEmbeds videoEmbeds = new(options);
 
     public string Sanitize(string html, Uri? baseUri)
     {
@@ -38,7 +26,7 @@ public sealed class PostSanitizer : IDisposable
             return string.Empty;
         }
 
-        using var document = parsers.Value!.ParseDocument("<!doctype html><html><body>" + html);
+        using var document = sanitizer.HtmlParserFactory().ParseDocument("<!doctype html><html><body>" + html);
         if (document.Body is not IHtmlElement body)
         {
             return string.Empty;
@@ -66,6 +54,4 @@ public sealed class PostSanitizer : IDisposable
         videoEmbeds.Apply(body);
         MarkupFinisher.Apply(body);
     }
-
-    public void Dispose() => parsers.Dispose();
 }
