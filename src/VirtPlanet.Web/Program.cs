@@ -35,6 +35,7 @@ try
     app.UseStatusCodePagesWithReExecute("/not-found");
     app.UseStaticFiles();
     app.UseRiverETags();
+    app.UseOutputCache();
     app.UseAuthentication();
     app.UseAuthorization();
     app.UseRateLimiter();

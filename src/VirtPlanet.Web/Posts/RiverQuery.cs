@@ -49,9 +49,14 @@ public sealed class RiverQuery(IDbContextFactory<PlanetDbContext> dbFactory, IOp
         }
 
         // Duplicates are judged within the selection, so a feed's own river still shows all of its posts.
-        return visible.Where(p => !visible.Any(q => q.Id != p.Id
-            && ((p.Link != null && q.Link == p.Link) || q.EntryKey == p.EntryKey)
-            && (q.FirstSeenAt < p.FirstSeenAt || (q.FirstSeenAt == p.FirstSeenAt && q.Id < p.Id))));
+        // One lookup per identity rather than one with "link or entry id": with the OR, SQLite searched the
+        // author's index and read every post of that person for each row shown (40 ms for 900 posts); apart,
+        // each lookup is a search of IX_Posts_Link or IX_Posts_EntryKey.
+        return visible.Where(p =>
+            !visible.Any(q => q.Id != p.Id && p.Link != null && q.Link == p.Link
+                && (q.FirstSeenAt < p.FirstSeenAt || (q.FirstSeenAt == p.FirstSeenAt && q.Id < p.Id)))
+            && !visible.Any(q => q.Id != p.Id && q.EntryKey == p.EntryKey
+                && (q.FirstSeenAt < p.FirstSeenAt || (q.FirstSeenAt == p.FirstSeenAt && q.Id < p.Id))));
     }
 
     /// <summary>Where "Newer posts" starts: the post just above the previous page, or the first page when that is all there is.</summary>

@@ -16,6 +16,7 @@ public static class RiverServices
         services.AddScoped<RiverQuery>();
         services.AddSingleton<PlanetDirectory>();
         services.AddSingleton<RiverVersion>();
+        services.AddOutputCache(options => options.AddBasePolicy(new RiverOutputCache()));
         return services;
     }
 }
