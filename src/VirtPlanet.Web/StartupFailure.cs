@@ -6,12 +6,17 @@ namespace VirtPlanet.Web;
 public static class StartupFailure
 {
     public static bool IsConfigurationMistake(Exception e) =>
-        e is OptionsValidationException or PlanetConfigurationException
+        e is OptionsValidationException or PlanetConfigurationException or Npgsql.NpgsqlException
             || (e is InvalidDataException && e.Message.Contains("configuration", StringComparison.OrdinalIgnoreCase));
 
     public static int Report(Exception e)
     {
-        var detail = e.InnerException is { } inner && e is InvalidDataException ? $"{e.Message} {inner.Message}" : e.Message;
+        var detail = e switch
+        {
+            InvalidDataException { InnerException: { } inner } => $"{e.Message} {inner.Message}",
+            Npgsql.NpgsqlException => $"the PostgreSQL database (Planet:Database:ConnectionString) cannot be used: {e.Message}",
+            _ => e.Message,
+        };
         Console.Error.WriteLine($"VirtPlanet cannot start: {detail}");
         return 1;
     }

@@ -40,4 +40,24 @@ public sealed class ConfigurationTests : IDisposable
         Assert.Equal(1, exit);
         Assert.Equal($"VirtPlanet cannot start: Failed to load configuration from file '{folder}/appsettings.json'.", error.Split(" Could not parse")[0]);
     }
+
+    [Fact]
+    public async Task AnUnreachablePostgreSqlStopsStartUpWithOneLineNamingTheSetting()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var closedPort = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+
+        var (exit, _, error) = await PlanetProcess.RunAsync(
+            folder,
+            TimeSpan.FromSeconds(30),
+            $"--Planet:DataDirectory={folder}/data",
+            "--Planet:Database:Provider=PostgreSql",
+            $"--Planet:Database:ConnectionString=Host=127.0.0.1;Port={closedPort};Database=planet;Username=planet;Timeout=3");
+
+        Assert.Equal(1, exit);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("VirtPlanet cannot start: the PostgreSQL database (Planet:Database:ConnectionString) cannot be used: ", line);
+    }
 }
