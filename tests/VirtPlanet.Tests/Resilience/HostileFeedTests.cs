@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -12,7 +11,7 @@ namespace VirtPlanet.Tests.Resilience;
 
 /// <summary>
 /// One poll over the whole hostile corpus plus a good feed: every hostile feed fails alone with a clear
-/// error (or keeps a sane subset of entries), the good feed is stored, memory stays bounded, the site renders.
+/// error (or keeps a sane subset of entries), the good feed is stored, the site renders (memory: <see cref="HostileFeedMemoryTests"/>).
 /// </summary>
 public sealed class HostileFeedTests : IClassFixture<HostileFeedTests.PolledPlanet>
 {
@@ -65,10 +64,6 @@ public sealed class HostileFeedTests : IClassFixture<HostileFeedTests.PolledPlan
     }
 
     [Fact]
-    public void MemoryStaysBoundedThroughTheBombs() =>
-        Assert.True(polled.PeakWorkingSet < 1024L * 1024 * 1024, $"peak working set {polled.PeakWorkingSet / 1024 / 1024} MiB");
-
-    [Fact]
     public async Task TheSiteStillRendersAfterThePoll()
     {
         var response = await polled.Planet.CreateClient().GetAsync("/");
@@ -92,8 +87,6 @@ public sealed class HostileFeedTests : IClassFixture<HostileFeedTests.PolledPlan
 
         public Dictionary<string, FeedState> Feeds { get; } = [];
 
-        public long PeakWorkingSet { get; private set; }
-
         public async Task InitializeAsync()
         {
             server = await FeedServer.StartAsync(app =>
@@ -106,7 +99,6 @@ public sealed class HostileFeedTests : IClassFixture<HostileFeedTests.PolledPlan
             await subscriptions.ImportAsync(paths.Select(p => new OpmlOutline(server.Url(p).AbsoluteUri, p, null)).ToList());
 
             await Planet.Services.GetRequiredService<PollFeedsJob>().PollAllAsync(CancellationToken.None);
-            PeakWorkingSet = Process.GetCurrentProcess().PeakWorkingSet64;
 
             await using var db = await Planet.Services.GetRequiredService<IDbContextFactory<PlanetDbContext>>().CreateDbContextAsync();
             var rows = await db.Feeds.Select(f => new { f.Url, f.LastError, Posts = f.Posts.Count(p => !p.IsHidden) }).ToListAsync();
