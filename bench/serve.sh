@@ -20,7 +20,7 @@ for tool in wrk nginx sqlite3 curl; do command -v "$tool" >/dev/null || { echo "
 # The planet: no default feeds, a poll cron that does not fire during the run, request logs below Warning.
 ASPNETCORE_ENVIRONMENT=Production dotnet src/VirtPlanet.Web/bin/Release/net10.0/VirtPlanet.Web.dll \
   --urls "http://127.0.0.1:$APP_PORT" --Planet:DataDirectory="$DATA" --Planet:SeedDefaultFeeds=false \
-  --Planet:Polling:Cron="0 0 1 1 *" --Serilog:MinimumLevel:Default=Warning > "$BENCH_WORK/serve-app.log" 2>&1 &
+  --Planet:Polling:Cron="0 0 1 1 *" --Planet:Polling:PollOnStart=false --Serilog:MinimumLevel:Default=Warning > "$BENCH_WORK/serve-app.log" 2>&1 &
 APP=$!
 NGX=""
 trap 'kill -TERM "$APP" 2>/dev/null || true; [ -z "$NGX" ] || kill -TERM "$NGX" 2>/dev/null || true' EXIT
