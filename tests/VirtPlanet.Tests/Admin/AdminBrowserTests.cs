@@ -15,7 +15,7 @@ public sealed class AdminBrowserTests(BrowserFixture browser, AdminPlanetFixture
     private static readonly ViewportSize Narrow = new() { Width = 390, Height = 844 };
 
     /// <summary>Hangfire's SQLite queue is looked at every 2 s; on a busy machine a worker may take a little longer.</summary>
-    private static readonly LocatorAssertionsToHaveTextOptions PollWait = new() { Timeout = 20_000 };
+    private static readonly LocatorAssertionsToHaveTextOptions PollWait = new() { Timeout = 30_000 };
 
     [Fact]
     public async Task AnAdminAddsABlogByItsPagePollsItPausesItAndRemovesItWithItsPosts()
@@ -120,7 +120,7 @@ public sealed class AdminBrowserTests(BrowserFixture browser, AdminPlanetFixture
     private async Task<IPage> SignedInPageAsync(ViewportSize viewport)
     {
         var page = await browser.NewPageAsync(new BrowserNewContextOptions { ViewportSize = viewport });
-        page.SetDefaultTimeout(10_000);
+        page.SetDefaultTimeout(30_000);
         await page.GotoAsync(admin.Planet.Url("/admin/signin").AbsoluteUri);
         await page.Locator("input[name=user]").FillAsync(AdminAccount.User);
         await page.Locator("input[name=password]").FillAsync(AdminAccount.Password);
