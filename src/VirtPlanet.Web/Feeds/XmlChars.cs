@@ -2,12 +2,18 @@ using System.Text;
 
 namespace VirtPlanet.Web.Feeds;
 
-/// <summary>Drops what XML 1.0 (§2.2 Char) forbids: C0 controls but tab/CR/LF, U+FFFE/U+FFFF, lone surrogates, a stray BOM.</summary>
+/// <summary>Drops what XML 1.0 (§2.2 Char) forbids: C0 controls but tab/CR/LF, U+FFFE/U+FFFF, lone surrogates.</summary>
 public static class XmlChars
 {
-    public static string Strip(string text)
+    /// <summary>For feed text read in: a stray byte order mark inside the document goes too.</summary>
+    public static string Strip(string text) => Strip(text, keepByteOrderMark: false);
+
+    /// <summary>For text headed for one of the planet's own outputs: only what XML cannot carry goes.</summary>
+    public static string ForOutput(string text) => Strip(text, keepByteOrderMark: true);
+
+    private static string Strip(string text, bool keepByteOrderMark)
     {
-        var firstBad = FirstIllegal(text);
+        var firstBad = FirstIllegal(text, keepByteOrderMark);
         if (firstBad < 0)
         {
             return text;
@@ -22,7 +28,7 @@ public static class XmlChars
             {
                 clean.Append(c).Append(text[++i]);
             }
-            else if (IsLegal(c))
+            else if (IsLegal(c, keepByteOrderMark))
             {
                 clean.Append(c);
             }
@@ -31,7 +37,7 @@ public static class XmlChars
         return clean.ToString();
     }
 
-    private static int FirstIllegal(string text)
+    private static int FirstIllegal(string text, bool keepByteOrderMark)
     {
         for (var i = 0; i < text.Length; i++)
         {
@@ -40,7 +46,7 @@ public static class XmlChars
             {
                 i++;
             }
-            else if (!IsLegal(c))
+            else if (!IsLegal(c, keepByteOrderMark))
             {
                 return i;
             }
@@ -49,6 +55,6 @@ public static class XmlChars
         return -1;
     }
 
-    private static bool IsLegal(char c) =>
-        c is '\t' or '\n' or '\r' || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD && c != 0xFEFF);
+    private static bool IsLegal(char c, bool keepByteOrderMark) =>
+        c is '\t' or '\n' or '\r' || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD && (keepByteOrderMark || c != 0xFEFF));
 }

@@ -1,4 +1,5 @@
 using System.Xml;
+using VirtPlanet.Web.Feeds;
 using VirtPlanet.Web.Posts;
 
 namespace VirtPlanet.Web.Syndication;
@@ -74,7 +75,7 @@ public static class AtomWriter
     {
         writer.WriteStartElement(name, Ns);
         writer.WriteAttributeString("type", type);
-        writer.WriteString(XmlText.Clean(text));
+        writer.WriteString(XmlChars.ForOutput(text));
         writer.WriteEndElement();
     }
 }

@@ -43,13 +43,13 @@ public static class FoafRollWriter
         writer.WriteStartElement("Document", FoafNs);
         if (feed.SiteUrl is not null)
         {
-            writer.WriteAttributeString("about", Rss10Writer.RdfNs, XmlText.Clean(feed.SiteUrl));
+            writer.WriteAttributeString("about", Rss10Writer.RdfNs, XmlChars.ForOutput(feed.SiteUrl));
         }
 
         writer.WriteText("title", Rss20Writer.DcNs, feed.Title ?? feed.Name);
         writer.WriteStartElement("seeAlso", RdfsNs);
         writer.WriteStartElement("channel", Rss10Writer.RssNs);
-        writer.WriteAttributeString("about", Rss10Writer.RdfNs, XmlText.Clean(feed.Url));
+        writer.WriteAttributeString("about", Rss10Writer.RdfNs, XmlChars.ForOutput(feed.Url));
         writer.WriteEndElement();
         writer.WriteEndElement();
         writer.WriteEndElement();
@@ -61,7 +61,7 @@ public static class FoafRollWriter
     private static void WriteResource(XmlWriter writer, string localName, string ns, string uri)
     {
         writer.WriteStartElement(localName, ns);
-        writer.WriteAttributeString("resource", Rss10Writer.RdfNs, XmlText.Clean(uri));
+        writer.WriteAttributeString("resource", Rss10Writer.RdfNs, XmlChars.ForOutput(uri));
         writer.WriteEndElement();
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using VirtPlanet.Web.Feeds;
 using VirtPlanet.Web.Posts;
 
 namespace VirtPlanet.Web.Syndication;
@@ -52,7 +53,7 @@ public static class JsonFeedWriter
     {
         if (value is not null)
         {
-            writer.WriteString(name, XmlText.Clean(value));
+            writer.WriteString(name, XmlChars.ForOutput(value));
         }
     }
 }

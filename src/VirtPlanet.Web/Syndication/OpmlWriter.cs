@@ -12,8 +12,8 @@ public static class OpmlWriter
         var body = new XElement("body", feeds.OrderBy(f => f.Name, StringComparer.OrdinalIgnoreCase).Select(f => new XElement(
             "outline",
             new XAttribute("type", "rss"),
-            new XAttribute("text", XmlText.Clean(f.Name)),
-            new XAttribute("title", XmlText.Clean(f.Name)),
+            new XAttribute("text", XmlChars.ForOutput(f.Name)),
+            new XAttribute("title", XmlChars.ForOutput(f.Name)),
             new XAttribute("xmlUrl", f.Url),
             f.SiteUrl is null ? null : new XAttribute("htmlUrl", f.SiteUrl))));
         var document = new XDocument(
@@ -23,9 +23,9 @@ public static class OpmlWriter
                 new XAttribute("version", "2.0"),
                 new XElement(
                     "head",
-                    new XElement("title", XmlText.Clean(title)),
+                    new XElement("title", XmlChars.ForOutput(title)),
                     new XElement("dateCreated", now.ToString("R")),
-                    ownerName is null ? null : new XElement("ownerName", XmlText.Clean(ownerName)),
+                    ownerName is null ? null : new XElement("ownerName", XmlChars.ForOutput(ownerName)),
                     new XElement("docs", "http://opml.org/spec2.opml")),
                 body));
         await using var writer = XmlWriter.Create(output, new XmlWriterSettings { Async = true, Indent = true, Encoding = new System.Text.UTF8Encoding(false) });

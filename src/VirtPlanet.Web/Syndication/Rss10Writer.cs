@@ -1,4 +1,5 @@
 using System.Xml;
+using VirtPlanet.Web.Feeds;
 using VirtPlanet.Web.Posts;
 
 namespace VirtPlanet.Web.Syndication;
@@ -28,7 +29,7 @@ public static class Rss10Writer
         foreach (var post in feed.Posts)
         {
             writer.WriteStartElement("li", RdfNs);
-            writer.WriteAttributeString("resource", RdfNs, XmlText.Clean(feed.IdOf(post)));
+            writer.WriteAttributeString("resource", RdfNs, XmlChars.ForOutput(feed.IdOf(post)));
             writer.WriteEndElement();
         }
 
@@ -46,7 +47,7 @@ public static class Rss10Writer
     private static void WriteItem(XmlWriter writer, RiverFeed feed, Post post)
     {
         writer.WriteStartElement("item", RssNs);
-        writer.WriteAttributeString("about", RdfNs, XmlText.Clean(feed.IdOf(post)));
+        writer.WriteAttributeString("about", RdfNs, XmlChars.ForOutput(feed.IdOf(post)));
         writer.WriteText("title", RssNs, post.Title);
         writer.WriteText("link", RssNs, post.Link ?? feed.IdOf(post));
         writer.WriteText("creator", Rss20Writer.DcNs, RiverFeed.AuthorOf(post));

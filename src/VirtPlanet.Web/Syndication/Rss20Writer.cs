@@ -1,4 +1,5 @@
 using System.Xml;
+using VirtPlanet.Web.Feeds;
 using VirtPlanet.Web.Posts;
 
 namespace VirtPlanet.Web.Syndication;
@@ -43,7 +44,7 @@ public static class Rss20Writer
         var isPermaLink = post.Link is not null && post.EntryKey == post.Link;
         writer.WriteStartElement("guid");
         writer.WriteAttributeString("isPermaLink", isPermaLink ? "true" : "false");
-        writer.WriteString(XmlText.Clean(isPermaLink ? post.EntryKey : feed.IdOf(post)));
+        writer.WriteString(XmlChars.ForOutput(isPermaLink ? post.EntryKey : feed.IdOf(post)));
         writer.WriteEndElement();
         writer.WriteText("pubDate", string.Empty, FeedDates.Rfc822(post.PublishedAt));
         writer.WriteText("creator", DcNs, RiverFeed.AuthorOf(post));
@@ -52,8 +53,8 @@ public static class Rss20Writer
         if (post.Feed is { } source)
         {
             writer.WriteStartElement("source");
-            writer.WriteAttributeString("url", XmlText.Clean(source.Url));
-            writer.WriteString(XmlText.Clean(source.Name));
+            writer.WriteAttributeString("url", XmlChars.ForOutput(source.Url));
+            writer.WriteString(XmlChars.ForOutput(source.Name));
             writer.WriteEndElement();
         }
 

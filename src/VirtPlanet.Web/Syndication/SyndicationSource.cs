@@ -64,6 +64,6 @@ public sealed class SyndicationSource(
     {
         var authors = await db.Posts.Select(p => p.Author).Distinct().ToListAsync(cancellationToken);
         // Cleaned first: Slug.From throws on an unpaired surrogate, and one bad name must not take every author's feed down.
-        return authors.Where(a => Slug.From(XmlText.Clean(a)) == slug).ToList();
+        return authors.Where(a => Slug.From(XmlChars.ForOutput(a)) == slug).ToList();
     }
 }

@@ -1,11 +1,13 @@
 using System.Text;
 using System.Xml;
 
+using VirtPlanet.Web.Feeds;
+
 namespace VirtPlanet.Web.Syndication;
 
 /// <summary>
 /// How every XML output is written: UTF-8 without BOM, and <see cref="XmlWriterSettings.CheckCharacters"/> on, so a
-/// character XML cannot carry fails the write instead of reaching a reader. Text goes through <see cref="XmlText.Clean"/> first.
+/// character XML cannot carry fails the write instead of reaching a reader. Text goes through <see cref="Feeds.XmlChars.ForOutput"/> first.
 /// </summary>
 public static class SyndicationXml
 {
@@ -20,7 +22,7 @@ public static class SyndicationXml
     {
         if (text is not null)
         {
-            writer.WriteElementString(localName, ns, XmlText.Clean(text));
+            writer.WriteElementString(localName, ns, XmlChars.ForOutput(text));
         }
     }
 
@@ -33,7 +35,7 @@ public static class SyndicationXml
 
         writer.WriteStartElement("link", ns);
         writer.WriteAttributeString("rel", rel);
-        writer.WriteAttributeString("href", XmlText.Clean(href));
+        writer.WriteAttributeString("href", XmlChars.ForOutput(href));
         if (type is not null)
         {
             writer.WriteAttributeString("type", type);

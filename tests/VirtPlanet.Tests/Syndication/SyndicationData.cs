@@ -28,7 +28,7 @@ public static class SyndicationData
     /// <summary>A post of the feed whose key is its link, unless a key is given.</summary>
     public static Post Post(Feed feed, string title, string author, DateTime published, string? key = null, string? content = null)
     {
-        var link = $"{feed.SiteUrl}{Slug.From(XmlText.Clean(title))}.html";
+        var link = $"{feed.SiteUrl}{Slug.From(XmlChars.ForOutput(title))}.html";
         var post = new Post
         {
             EntryKey = key ?? link,
