@@ -15,6 +15,7 @@ public static class DatabaseServices
     public static IServiceCollection AddPlanetDatabase(this IServiceCollection services)
     {
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<WriteGate>();
         services.AddDbContextFactory<PlanetDbContext, PlanetDbContextFactory>((sp, options) =>
         {
             var database = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;

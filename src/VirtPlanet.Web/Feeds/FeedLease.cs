@@ -8,7 +8,7 @@ namespace VirtPlanet.Web.Feeds;
 /// One poll at a time per feed, across overlapping job runs and app instances: a lease taken with a
 /// single conditional UPDATE, so the database decides who wins.
 /// </summary>
-public sealed class FeedLease(IDbContextFactory<PlanetDbContext> dbFactory, IOptions<PollingOptions> options, TimeProvider time)
+public sealed class FeedLease(IDbContextFactory<PlanetDbContext> dbFactory, WriteGate writeGate, IOptions<PollingOptions> options, TimeProvider time)
 {
     public Task<bool> TryTakeAsync(int feedId, CancellationToken cancellationToken) => TryTakeAsync(feedId, unlessFetchedSince: null, cancellationToken);
 
@@ -24,13 +24,19 @@ public sealed class FeedLease(IDbContextFactory<PlanetDbContext> dbFactory, IOpt
             feed = feed.Where(f => f.LastFetchedAt == null || f.LastFetchedAt < since);
         }
 
-        var taken = await feed.ExecuteUpdateAsync(s => s.SetProperty(f => f.LeaseUntil, until), cancellationToken);
-        return taken == 1;
+        using (await writeGate.EnterAsync(cancellationToken))
+        {
+            var taken = await feed.ExecuteUpdateAsync(s => s.SetProperty(f => f.LeaseUntil, until), cancellationToken);
+            return taken == 1;
+        }
     }
 
     public async Task ReleaseAsync(int feedId)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        await db.Feeds.Where(f => f.Id == feedId).ExecuteUpdateAsync(s => s.SetProperty(f => f.LeaseUntil, (DateTime?)null));
+        using (await writeGate.EnterAsync(CancellationToken.None))
+        {
+            await db.Feeds.Where(f => f.Id == feedId).ExecuteUpdateAsync(s => s.SetProperty(f => f.LeaseUntil, (DateTime?)null));
+        }
     }
 }

@@ -8,6 +8,7 @@ namespace VirtPlanet.Web.Feeds;
 public sealed class FeedRefresher(
     IDbContextFactory<PlanetDbContext> dbFactory,
     FeedLease lease,
+    WriteGate writeGate,
     FeedFetcher fetcher,
     FeedParser parser,
     PostWriter writer,
@@ -56,7 +57,11 @@ public sealed class FeedRefresher(
         };
 
         feed.LeaseUntil = null;
-        await db.SaveChangesAsync(cancellationToken);
+        using (await writeGate.EnterAsync(cancellationToken))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         logger.LogInformation(
             "Refreshed {FeedUrl}: {RefreshStatus} (HTTP {HttpStatus}), {NewPosts} new, {UpdatedPosts} updated in {ElapsedMs} ms {FeedError}",
             feed.Url, outcome.Status, fetch.HttpStatus, outcome.NewPosts, outcome.UpdatedPosts,

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -11,17 +13,63 @@ namespace VirtPlanet.Web.Feeds;
 /// </summary>
 public static partial class HtmlEntities
 {
+    private static readonly SearchValues<char> HexDigits = SearchValues.Create("0123456789abcdefABCDEF");
+
     static HtmlEntities() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     public static string MakeXmlSafe(string text)
     {
-        if (!text.Contains('&', StringComparison.Ordinal))
+        if (OnlyXmlReferences(text))
         {
             return text;
         }
 
         var declared = text.Contains("<!ENTITY", StringComparison.Ordinal) ? DeclaredNames(text) : [];
         return Reference().Replace(text, match => Replace(match, declared));
+    }
+
+    /// <summary>
+    /// True when every ampersand already starts a reference the rewrite would keep as it is (the five XML
+    /// entities, a hex reference, a decimal one outside 128-159): most feeds, whose escaped HTML is full of
+    /// <c>&amp;lt;</c>. Then the text is returned untouched without running the regex over it.
+    /// </summary>
+    private static bool OnlyXmlReferences(string text)
+    {
+        var rest = text.AsSpan();
+        for (var at = rest.IndexOf('&'); at >= 0; at = rest.IndexOf('&'))
+        {
+            rest = rest[(at + 1)..];
+            var length = KeptReferenceLength(rest);
+            if (length == 0)
+            {
+                return false;
+            }
+
+            rest = rest[length..];
+        }
+
+        return true;
+    }
+
+    /// <summary>The length of the kept reference after an ampersand, up to and with its semicolon; 0 when it would change.</summary>
+    private static int KeptReferenceLength(ReadOnlySpan<char> afterAmpersand)
+    {
+        var end = afterAmpersand[..Math.Min(afterAmpersand.Length, 12)].IndexOf(';');
+        if (end <= 0)
+        {
+            return 0;
+        }
+
+        var body = afterAmpersand[..end];
+        var kept = body switch
+        {
+            "amp" or "lt" or "gt" or "quot" or "apos" => true,
+            ['#', 'x', .. var hex] => hex.Length > 0 && !hex.ContainsAnyExcept(HexDigits),
+            ['#', .. var digits] => digits.Length > 0 && !digits.ContainsAnyExceptInRange('0', '9')
+                && (!int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var code) || code is < 0x80 or > 0x9F),
+            _ => false,
+        };
+        return kept ? end + 1 : 0;
     }
 
     private static string Replace(Match match, HashSet<string> declared)

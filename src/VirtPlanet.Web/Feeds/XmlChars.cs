@@ -39,20 +39,31 @@ public static class XmlChars
 
     private static int FirstIllegal(string text, bool keepByteOrderMark)
     {
-        for (var i = 0; i < text.Length; i++)
+        // Almost all text is in U+0020-U+D7FF: skip it vectorized, and look closer only at what lies outside.
+        var i = 0;
+        while (true)
         {
+            var next = text.AsSpan(i).IndexOfAnyExceptInRange((char)0x20, (char)0xD7FF);
+            if (next < 0)
+            {
+                return -1;
+            }
+
+            i += next;
             var c = text[i];
             if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
             {
+                i += 2;
+            }
+            else if (IsLegal(c, keepByteOrderMark))
+            {
                 i++;
             }
-            else if (!IsLegal(c, keepByteOrderMark))
+            else
             {
                 return i;
             }
         }
-
-        return -1;
     }
 
     private static bool IsLegal(char c, bool keepByteOrderMark) =>
