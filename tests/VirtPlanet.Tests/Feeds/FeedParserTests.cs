@@ -121,6 +121,20 @@ public sealed class FeedParserTests
         Assert.Equal(TimeSpan.FromMinutes(90), feed.Ttl);
     }
 
+    [Theory]
+    [InlineData("1 &lt; 2 &amp;&amp; 3 &gt; 2 &quot;q&quot; &apos;a&apos; &#233; &#xE9;", "1 < 2 && 3 > 2 \"q\" 'a' é é")]
+    [InlineData("1 &lt; 2 at AT&T", "1 < 2 at AT&T")]
+    [InlineData("1 &lt; 2 &#146;quoted&#146;", "1 < 2 \u2019quoted\u2019")]
+    [InlineData("1 &lt; 2 &#0146;", "1 < 2 \u2019")]
+    [InlineData("1 &lt; 2 &eacute;", "1 < 2 é")]
+    [InlineData("1 &lt; 2 &#x;", "1 < 2 &#x;")]
+    public void XmlReferencesAreKeptAndEverythingElseAfterAnAmpersandIsReadAsABrowserWould(string title, string expected)
+    {
+        var rss = $"<rss version=\"2.0\"><channel><title>{title}</title></channel></rss>";
+
+        Assert.Equal(expected, parser.Parse(Encoding.UTF8.GetBytes(rss), null, FeedUrl).Title);
+    }
+
     [Fact]
     public void PlainTextAtomContentIsEscapedAndXhtmlContentLosesItsWrapper()
     {
