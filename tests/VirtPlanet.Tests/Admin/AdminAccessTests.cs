@@ -116,6 +116,26 @@ public sealed class AdminAccessTests : IDisposable
     }
 
     [Fact]
+    public async Task BehindAProxyTheSignInLimitCountsEachClientAddressNotTheProxys()
+    {
+        // ASPNETCORE_FORWARDEDHEADERS_ENABLED=true, as docker-compose.yml sets it for the instances behind nginx.
+        using var proxied = AdminAccount.Planet(new() { ["ForwardedHeaders_Enabled"] = "true" });
+        var attacker = AdminAccount.Client(proxied);
+        attacker.DefaultRequestHeaders.Add("X-Forwarded-For", "203.0.113.7");
+        var admin = AdminAccount.Client(proxied);
+        admin.DefaultRequestHeaders.Add("X-Forwarded-For", "198.51.100.9");
+
+        for (var i = 0; i < 5; i++)
+        {
+            await AdminAccount.SignInAsync(attacker, password: "wrong password " + i);
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await AdminAccount.SignInAsync(attacker)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await AdminAccount.SignInAsync(admin)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/admin/opml")).StatusCode);
+    }
+
+    [Fact]
     public async Task FormsWithoutAnAntiforgeryTokenAreRefused()
     {
         var client = AdminAccount.Client(planet);
