@@ -10,7 +10,7 @@ public sealed class Memo<T>(DatabaseChanges changes)
     {
         // Read before computing: a commit racing the computation leaves an older version beside newer content,
         // so the next call computes again; never the reverse.
-        var version = changes.Version();
+        var version = await changes.VersionAsync(cancellationToken);
         if (last is { } entry && entry.Version == version)
         {
             return entry.Value;
