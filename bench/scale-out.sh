@@ -7,7 +7,8 @@
 #       cycle (Planet:Polling:PollOnStart, the others start first without it); wall time from its launch until the
 #       database shows every feed fetched (LastFetchedAt, polled every 0.5 s); cycle_s leaves the start-up out: from
 #       the moment a worker took the cycle job (Hangfire's Processing state) to the same end. The fixture's access log must show
-#       N fetches, each feed once. MaxParallelism per instance: $MAXPAR (default 8, i.e. 9 Hangfire workers).
+#       N fetches, each feed once; enqueue_s is how long the cycle job took to queue the feeds' jobs. If no feed
+#       completes for $STALL seconds (default 60) the wait ends and feeds_done says how many were fetched. MaxParallelism per instance: $MAXPAR (default 8, i.e. 9 Hangfire workers).
 #   bench/scale-out.sh river [POSTS] [RUNS]
 #       the planet on SQLite (bench/seed.sh's data folder) and on PostgreSQL (copy-to-postgres of that folder, made
 #       once and kept in $BENCH_WORK/pg-river-POSTS), served as bench/serve.sh serves it; wrk -t2 -c64 -d10s --latency
@@ -57,17 +58,26 @@ poll_cycle() { # INSTANCES PHASE CONNECTION-STRING DB
   load
   t0=$(date +%s.%N)
   planet poll-1 18112 "$BENCH_WORK/data-poll-1" taskset -c 0 "${args[@]}" --Planet:Polling:PollOnStart=true
+  local last=0 progress; progress=$(date +%s)
   while :; do
     done_=$(pg_sql 18111 "$db" "SELECT count(*) FROM \"Feeds\" WHERE \"LastFetchedAt\" >= to_timestamp($t0)")
     [ "${done_:-0}" -lt "$N" ] || break
     kill -0 "${PIDS[-1]}" 2>/dev/null || { echo "instance 1 exited, see $BENCH_WORK/poll-1.log" >&2; exit 1; }
+    [ "${done_:-0}" = "$last" ] || { last=${done_:-0}; progress=$(date +%s); t1=$(date +%s.%N); }
+    # A Hangfire job can stay fetched but never run (seen once: its invisibility kept sliding); do not wait for it forever.
+    [ $(($(date +%s) - progress)) -lt "${STALL:-60}" ] || { echo "WARNING: stalled at $done_ of $N feeds" >&2; break; }
     sleep 0.5
   done
-  t1=$(date +%s.%N)
+  [ "${done_:-0}" -lt "$N" ] || t1=$(date +%s.%N)
   for pid in "${PIDS[@]}"; do cpu+="${cpu:+/}$(cpu_s "$pid")"; done
   # When a worker took the cycle job (Hangfire's Processing state): the instances' start-up left out.
-  local started; started=$(pg_sql 18111 "$db" "SELECT extract(epoch FROM max(s.createdat)) FROM hangfire.state s
+  # When a worker took the cycle job (Hangfire's Processing state): the instances' start-up left out; and when the
+  # cycle job had queued every feed's job (Succeeded).
+  local started queued
+  started=$(pg_sql 18111 "$db" "SELECT extract(epoch FROM max(s.createdat)) FROM hangfire.state s
     JOIN hangfire.job j ON j.id = s.jobid WHERE s.name = 'Processing' AND j.invocationdata::text LIKE '%PollCycleJob%'" || true)
+  queued=$(pg_sql 18111 "$db" "SELECT extract(epoch FROM max(s.createdat)) FROM hangfire.state s
+    JOIN hangfire.job j ON j.id = s.jobid WHERE s.name = 'Succeeded' AND j.invocationdata::text LIKE '%PollCycleJob%'" || true)
   stop_planets
   local fetches; fetches=$(tail -c +"$((offset + 1))" "$BENCH_WORK/fixture-run-18110/access.log" | awk '$3 ~ /^\/feeds\//')
   local total distinct statuses
@@ -76,10 +86,12 @@ poll_cycle() { # INSTANCES PHASE CONNECTION-STRING DB
   statuses=$(awk '{c[$1]++} END{for (k in c) printf "%s%s×%d", (n++ ? " " : ""), k, c[k]}' <<<"$fetches")
   local wall; wall=$(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.1f", b-a}')
   local cycle; cycle=$(awk -v a="${started:-0}" -v b="$t1" 'BEGIN{ if (a > 0) printf "%.1f", b-a; else print "n/a" }')
-  local row; row=$(printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s' "$(date -u +%FT%TZ)" "$N" "$count" "$MAXPAR" "$phase" "$wall" "$cycle" \
-    "$(awk -v w="$wall" -v n="$N" 'BEGIN{printf "%.0f", n/w}')" "$total/$distinct" "$statuses" "$cpu")
+  local enqueue; enqueue=$(awk -v a="${started:-0}" -v b="${queued:-0}" 'BEGIN{ if (a > 0 && b > 0) printf "%.1f", b-a; else print "n/a" }')
+  local row; row=$(printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s' "$(date -u +%FT%TZ)" "$N" "$count" "$MAXPAR" "$phase" "$wall" "$cycle" "$enqueue" "$done_" \
+    "$(awk -v w="$wall" -v n="$done_" 'BEGIN{printf "%.0f", n/w}')" "$total/$distinct" "$statuses" "$cpu")
   echo "$row" | tee -a "$BENCH_WORK/results/scale-out-poll.tsv"
   [ "$total" = "$N" ] && [ "$distinct" = "$N" ] || echo "WARNING: expected $N fetches of $N distinct feeds" >&2
+  return 0
 }
 
 poll() {
@@ -87,7 +99,7 @@ poll() {
   FIXTURE_PORT=18110; "$FIXTURE" start "$N" 18110
   pg_init "$BENCH_WORK/pg-poll"; pg_start "$BENCH_WORK/pg-poll" 18111; CLUSTERS+=("$BENCH_WORK/pg-poll")
   [ -s "$BENCH_WORK/results/scale-out-poll.tsv" ] ||
-    printf 'date\tfeeds\tinstances\tmax_parallelism\tphase\twall_s\tcycle_s\tfeeds_per_s\tfetches/distinct\thttp\tcpu_s_per_instance\n' > "$BENCH_WORK/results/scale-out-poll.tsv"
+    printf 'date\tfeeds\tinstances\tmax_parallelism\tphase\twall_s\tcycle_s\tenqueue_s\tfeeds_done\tfeeds_per_s\tfetches/distinct\thttp\tcpu_s_per_instance\n' > "$BENCH_WORK/results/scale-out-poll.tsv"
   for count in $counts; do
     db="planet_$count"; pg_sql 18111 postgres "CREATE DATABASE $db" >/dev/null; cs=$(pg_url 18111 "$db")
     dotnet "$APP_DLL" import-opml "http://127.0.0.1:18110/opml" --Planet:Database:Provider=PostgreSql --Planet:Database:ConnectionString="$cs" \
