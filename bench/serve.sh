@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 POSTS="${1:-100000}"; RUNS="${2:-3}"; DUR="${DUR:-10s}"
 APP_PORT="${APP_PORT:-18097}"; NGX_PORT="${NGX_PORT:-18098}"
-BENCH_WORK="${BENCH_WORK:-${TMPDIR:-/tmp}/virtplanet-bench}"
+. bench/lib.sh
 DATA="$BENCH_WORK/serve-$POSTS"; S="$BENCH_WORK/serve-static-$NGX_PORT"; OUT="$BENCH_WORK/results/serve.tsv"
 mkdir -p "$BENCH_WORK/results"
 for tool in wrk nginx sqlite3 curl; do command -v "$tool" >/dev/null || { echo "apt-get install wrk nginx-light sqlite3 curl" >&2; exit 1; }; done
@@ -18,13 +18,13 @@ for tool in wrk nginx sqlite3 curl; do command -v "$tool" >/dev/null || { echo "
 [ -s "$DATA/planet.db" ] || bench/seed.sh "$POSTS" "$DATA"
 
 # The planet: no default feeds, a poll cron that does not fire during the run, request logs below Warning.
-ASPNETCORE_ENVIRONMENT=Production dotnet src/VirtPlanet.Web/bin/Release/net10.0/VirtPlanet.Web.dll \
+ASPNETCORE_ENVIRONMENT=Production dotnet "$APP_DLL" \
   --urls "http://127.0.0.1:$APP_PORT" --Planet:DataDirectory="$DATA" --Planet:SeedDefaultFeeds=false \
   --Planet:Polling:Cron="0 0 1 1 *" --Planet:Polling:PollOnStart=false --Serilog:MinimumLevel:Default=Warning > "$BENCH_WORK/serve-app.log" 2>&1 &
 APP=$!
 NGX=""
 trap 'kill -TERM "$APP" 2>/dev/null || true; [ -z "$NGX" ] || kill -TERM "$NGX" 2>/dev/null || true' EXIT
-for _ in $(seq 120); do curl -fsS -o /dev/null "http://127.0.0.1:$APP_PORT/healthz" 2>/dev/null && break; sleep 0.5; done
+wait_healthy "$APP_PORT"
 
 # The middle feed among those with posts (at 10,000 posts the seed keeps only the newest, so some feeds have none;
 # at 100,000 and more every feed has posts, and this is the 501st feed, as before).
@@ -57,20 +57,14 @@ nginx -p "$S" -e "$S/error.log" -c "$S/nginx.conf"
 for _ in $(seq 50); do [ -s "$S/nginx.pid" ] && break; sleep 0.1; done
 NGX=$(cat "$S/nginx.pid")
 
-to_ms() { awk '{v=$1; if (v ~ /us$/) {sub(/us$/,"",v); print v/1000} else if (v ~ /ms$/) {sub(/ms$/,"",v); print v+0} else if (v ~ /s$/) {sub(/s$/,"",v); print v*1000} else print v}'; }
-median() { sort -g | awk '{a[NR]=$1} END{ if(NR%2) print a[(NR+1)/2]; else printf "%.6g\n", (a[NR/2]+a[NR/2+1])/2 }'; }
-bench() { # url -> "req/s p50 p99 errors"
-  local w; w=$(wrk -t2 -c64 -d"$DUR" --latency "$1")
-  echo "$(awk '/^Requests\/sec/{print $2}' <<<"$w") $(awk '$1=="50%"{print $2}' <<<"$w" | to_ms) $(awk '$1=="99%"{print $2}' <<<"$w" | to_ms) $(grep -cE 'Non-2xx|Socket errors' <<<"$w" || true)"
-}
 [ -s "$OUT" ] || printf 'date\tposts\tpage\tbytes\tplanet_req_s\tplanet_p50_ms\tplanet_p99_ms\tnginx_req_s\tnginx_p50_ms\tnginx_p99_ms\tratio\truns\n' > "$OUT"
 printf '\n%s posts, wrk -t2 -c64 -d%s, %s runs (median)\n' "$POSTS" "$DUR" "$RUNS"
 printf '%-28s %8s %10s %8s %8s %10s %8s %8s %7s\n' page bytes planet_rps p50_ms p99_ms nginx_rps p50_ms p99_ms ratio
 for i in "${!PAGES[@]}"; do
   : > "$S/app.res"; : > "$S/ngx.res"
   for _ in $(seq "$RUNS"); do   # interleaved, so both see the same background load
-    bench "http://127.0.0.1:$APP_PORT${PAGES[$i]}" >> "$S/app.res"
-    bench "http://127.0.0.1:$NGX_PORT/${FILES[$i]}" >> "$S/ngx.res"
+    wrk_bench "http://127.0.0.1:$APP_PORT${PAGES[$i]}" >> "$S/app.res"
+    wrk_bench "http://127.0.0.1:$NGX_PORT/${FILES[$i]}" >> "$S/ngx.res"
   done
   grep -qv ' 0$' "$S/app.res" && echo "WARNING: errors or non-2xx answers from the planet on ${PAGES[$i]}" >&2
   col() { awk -v c="$2" '{print $c}' "$1" | median; }

@@ -1,3 +1,4 @@
+using Hangfire;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
@@ -231,6 +232,34 @@ public abstract class FeedPollingTests : IAsyncLifetime
 
         Assert.Single(server.RequestLog, r => r == "GET /ok.xml");
         Assert.DoesNotContain("GET /edited.xml", server.RequestLog);
+    }
+
+    [Fact]
+    public async Task APollCycleOfManyFeedsQueuesOneJobPerFeedAndFetchesEachOnce()
+    {
+        var feeds = new List<Feed>();
+        for (var n = 0; n < 40; n++)
+        {
+            feeds.Add(await SubscribeAsync($"/ok.xml?blog={n}"));
+        }
+
+        var queued = await planet.Services.GetRequiredService<PollCycleJob>().RunAsync(CancellationToken.None);
+
+        Assert.Equal(40, queued);
+        var monitoring = planet.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (monitoring.SucceededListCount() < 40 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Equal(40, monitoring.SucceededListCount());
+        Assert.Equal(0, monitoring.EnqueuedCount("default") + monitoring.ProcessingCount());
+        Assert.Equal(Enumerable.Range(0, 40).Select(n => $"GET /ok.xml?blog={n}").Order(), server.RequestLog.Order());
+        foreach (var feed in feeds)
+        {
+            Assert.NotNull((await ReloadAsync(feed)).LastSuccessAt);
+        }
     }
 
     private static IResult Atom(string xml) => Results.Text(xml, "application/atom+xml; charset=utf-8");
