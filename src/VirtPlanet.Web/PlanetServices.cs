@@ -49,6 +49,7 @@ public static class PlanetServices
         services.AddHangfireServer((sp, server) => server.WorkerCount = sp.GetRequiredService<IOptions<PollingOptions>>().Value.MaxParallelism + 1);
 
         services.AddSyndication();
+        services.AddPlanetCompression();
         services.AddPlanetHealthChecks();
         services.AddPlanetAdmin();
         services.AddRazorComponents();

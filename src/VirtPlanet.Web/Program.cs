@@ -26,7 +26,6 @@ try
     app.Services.SchedulePolling();
 
     app.UseSerilogRequestLogging();
-    app.UseResponseCompression();
     if (!app.Environment.IsDevelopment())
     {
         app.UseExceptionHandler("/error", createScopeForErrors: true);
@@ -36,6 +35,8 @@ try
     app.UseStaticFiles();
     app.UseRiverETags();
     app.UseOutputCache();
+    // Inside the output cache, which then keeps the compressed page: compressed once per version, not per view.
+    app.UseResponseCompression();
     app.UseAuthentication();
     app.UseAuthorization();
     app.UseRateLimiter();

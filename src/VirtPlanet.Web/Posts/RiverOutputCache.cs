@@ -30,6 +30,8 @@ public sealed class RiverOutputCache : IOutputCachePolicy
         context.AllowLocking = true;
         context.ResponseExpirationTimeSpan = Lifetime;
         context.CacheVaryByRules.QueryKeys = "*";
+        // Compression runs inside the cache: a brotli page must never reach a reader who asked for gzip or nothing.
+        context.CacheVaryByRules.HeaderNames = HeaderNames.AcceptEncoding;
         context.CacheVaryByRules.VaryByValues["river"] = await version.ETagAsync(cancellationToken);
     }
 

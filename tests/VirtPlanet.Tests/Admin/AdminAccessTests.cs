@@ -136,6 +136,18 @@ public sealed class AdminAccessTests : IDisposable
     }
 
     [Fact]
+    public async Task PagesWithAntiforgeryTokensAreNeverCompressed()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/admin/signin");
+        request.Headers.AcceptEncoding.ParseAdd("gzip, br");
+
+        using var response = await AdminAccount.Client(planet).SendAsync(request);
+
+        Assert.Empty(response.Content.Headers.ContentEncoding);
+        Assert.Contains("__RequestVerificationToken", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task FormsWithoutAnAntiforgeryTokenAreRefused()
     {
         var client = AdminAccount.Client(planet);

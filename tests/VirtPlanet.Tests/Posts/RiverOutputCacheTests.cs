@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Net.Http.Headers;
@@ -56,6 +57,48 @@ public sealed class RiverOutputCacheTests : IAsyncLifetime
             // blazor.web.js compares this header exactly; "Allow" would turn enhanced navigation into full page loads.
             Assert.Equal("allow", response.Headers.GetValues("blazor-enhanced-nav").Single());
         }
+    }
+
+    [Fact]
+    public async Task EachReaderGetsTheReadingPageInTheEncodingItAskedForCachedOrNot()
+    {
+        await AddPostAsync("QEMU version 2.10.0 released");
+        using var client = planet.CreateClient();
+        var plain = await client.GetStringAsync("/");
+
+        // Each encoding is a variant of its own, rendered once (a page embeds a per-render Blazor marker): the second
+        // request of each must be the cached copy of the first, in the same encoding.
+        foreach (var encoding in new[] { "br", "gzip", "identity" })
+        {
+            var first = await GetAsync(client, encoding);
+            var again = await GetAsync(client, encoding);
+
+            Assert.Contains("QEMU version 2.10.0 released", first);
+            Assert.Equal(first, again);
+        }
+
+        Assert.Equal(plain, await client.GetStringAsync("/"));
+    }
+
+    private static async Task<string> GetAsync(HttpClient client, string encoding)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/");
+        request.Headers.AcceptEncoding.ParseAdd(encoding);
+        using var response = await client.SendAsync(request);
+        Assert.Equal(encoding == "identity" ? [] : [encoding], response.Content.Headers.ContentEncoding);
+        return Decoded(await response.Content.ReadAsByteArrayAsync(), encoding);
+    }
+
+    private static string Decoded(byte[] bytes, string encoding)
+    {
+        using Stream stream = encoding switch
+        {
+            "br" => new BrotliStream(new MemoryStream(bytes), CompressionMode.Decompress),
+            "gzip" => new GZipStream(new MemoryStream(bytes), CompressionMode.Decompress),
+            _ => new MemoryStream(bytes),
+        };
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
     }
 
     private async Task AddPostAsync(string title)

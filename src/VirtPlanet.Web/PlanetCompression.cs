@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Extensions.Options;
+using VirtPlanet.Web.Posts;
+
+namespace VirtPlanet.Web;
+
+/// <summary>
+/// Brotli or gzip for what the public reads: the planet's outputs (Atom, RSS, FOAF, OPML, JSON Feed) and the reading
+/// pages. Neither carries a secret (the reading pages hold no antiforgery token or cookie, <see cref="RiverETags"/>),
+/// so compressing them over HTTPS exposes nothing to BREACH. Every other HTML page (the admin area, sign-in) carries
+/// antiforgery tokens and is never compressed. The output cache sits outside compression, so a reading page is
+/// compressed once per version and encoding, not on every view.
+/// </summary>
+public sealed class PlanetCompression(IServiceProvider services, IOptions<ResponseCompressionOptions> options)
+    : ResponseCompressionProvider(services, options)
+{
+    public static readonly string[] MimeTypes =
+        ["application/atom+xml", "application/rss+xml", "application/rdf+xml", "application/feed+json", "text/x-opml", "text/html"];
+
+    public override bool ShouldCompressResponse(HttpContext context) =>
+        base.ShouldCompressResponse(context)
+        && (context.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) != true
+            || RiverETags.IsReadingPage(context.Request.Path));
+}
+
+public static class PlanetCompressionServices
+{
+    public static IServiceCollection AddPlanetCompression(this IServiceCollection services)
+    {
+        services.AddSingleton<IResponseCompressionProvider, PlanetCompression>();
+        services.AddResponseCompression(options =>
+        {
+            options.EnableForHttps = true;
+            options.MimeTypes = PlanetCompression.MimeTypes;
+            options.Providers.Add<BrotliCompressionProvider>();
+            options.Providers.Add<GzipCompressionProvider>();
+        });
+        return services;
+    }
+}
