@@ -59,9 +59,11 @@ public static class DatabaseServices
         {
             SchemaName = HangfireSchema,
             PrepareSchemaIfNecessary = true,
-            // Workers wake on NOTIFY instead of polling the queue table every 15 s.
-            EnableLongPolling = true,
-            QueuePollInterval = TimeSpan.FromSeconds(5),
+            // Workers poll the queue table every second (an UPDATE that matches nothing while it is empty). Not
+            // EnableLongPolling: in 10,000-feed cycles (bench/scale-out.sh) its workers sometimes fetched a job and
+            // never ran it, and once all nine of an instance's workers sat in Dequeue waiting for a NOTIFY while
+            // 1,716 jobs stayed queued (Hangfire.PostgreSql 1.21.1, docs/performance.md).
+            QueuePollInterval = TimeSpan.FromSeconds(1),
             // A crashed instance's fetched jobs become visible to the others after this; live ones keep sliding it.
             UseSlidingInvisibilityTimeout = true,
             InvisibilityTimeout = database.JobInvisibilityTimeout,
