@@ -26,6 +26,21 @@ public static class DatabaseSetup
     }
 
     /// <summary>
+    /// Gives SQLite's query planner statistics (sqlite_stat1) for tables that have none or have grown a lot since,
+    /// as SQLite advises for long-lived databases (<c>PRAGMA optimize</c>, all tables checked), sampling a few hundred
+    /// rows per index so it costs milliseconds at any size. Without them, the people list at 1,000,000 posts read
+    /// every post's row through the author index (2.3-3.5 s on each first view after a poll) instead of skipping from
+    /// one author to the next (90 ms). PostgreSQL's autovacuum keeps its own statistics.
+    /// </summary>
+    public static async Task OptimizeAsync(this PlanetDbContext db, CancellationToken cancellationToken)
+    {
+        if (!db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA analysis_limit=400; PRAGMA optimize=0x10002;", cancellationToken);
+        }
+    }
+
+    /// <summary>
     /// Migrates safely when several instances start at once. EF Core 10 with Npgsql locks the history table while
     /// migrating, but two instances can still race to create that table on an empty database: a session-level
     /// advisory lock serialises the whole step.
@@ -41,12 +56,14 @@ public static class DatabaseSetup
         // with the snapshot, ≈ 135 ms of every CLI run (poll-once from cron) for nothing once the schema is current.
         if (!(await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
         {
+            await db.OptimizeAsync(cancellationToken);
             return;
         }
 
         if (!db.Database.IsNpgsql())
         {
             await db.Database.MigrateAsync(cancellationToken);
+            await db.OptimizeAsync(cancellationToken);
             return;
         }
 

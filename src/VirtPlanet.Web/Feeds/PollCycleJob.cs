@@ -22,6 +22,8 @@ public sealed class PollCycleJob(
         List<int> feedIds;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
+            // Once a cycle, SQLite's planner statistics catch up with what the last cycles stored (milliseconds).
+            await db.OptimizeAsync(cancellationToken);
             feedIds = await db.Feeds
                 .Where(f => f.IsActive && f.NextFetchAt <= now && (f.LeaseUntil == null || f.LeaseUntil < now))
                 .OrderBy(f => f.NextFetchAt)

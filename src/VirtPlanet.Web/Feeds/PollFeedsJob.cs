@@ -37,6 +37,12 @@ public sealed class PollFeedsJob(
         await Parallel.ForEachAsync(feedIds, parallel, async (feedId, token) =>
             outcomes.Add(await RefreshOneAsync(feedId, now, token)));
 
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            // What the poll stored may have changed the tables' shape: the reading side's queries plan on fresh statistics.
+            await db.OptimizeAsync(cancellationToken);
+        }
+
         var summary = PollSummary.From(outcomes, time.GetElapsedTime(started));
         logger.LogInformation(
             "Poll finished: {FeedCount} feeds, {Fetched} fetched, {NotModified} not modified, {Failed} failed, {Skipped} skipped, {NewPosts} new posts, {UpdatedPosts} updated in {ElapsedMs} ms",
