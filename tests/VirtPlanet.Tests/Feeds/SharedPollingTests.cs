@@ -114,7 +114,7 @@ public sealed class SharedPollingTests(PostgresCluster postgres) : IAsyncLifetim
     private async Task<DateTime> TriggerCycleAsync()
     {
         var started = await ScalarAsync<DateTime>("SELECT now()");
-        var options = new PostgreSqlStorageOptions { SchemaName = DatabaseServices.HangfireSchema, PrepareSchemaIfNecessary = false, EnableLongPolling = true };
+        var options = new PostgreSqlStorageOptions { SchemaName = DatabaseServices.HangfireSchema, PrepareSchemaIfNecessary = false };
         var storage = new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options);
         new RecurringJobManager(storage).Trigger(PollCycleJob.RecurringJobId);
         return started;
