@@ -31,6 +31,7 @@ public abstract class AdminComponentTest : BunitContext
         Services.AddOptions<PollingOptions>();
         Services.AddOptions<FetchOptions>().Configure(o => o.AllowPrivateAddresses = true);
         Services.AddDbContextFactory<PlanetDbContext>(o => o.UseSqlite(connection));
+        Services.AddSingleton<WriteGate>();
         Services.AddFeedIngestion();
         Services.AddTransient<FeedDiscovery>();
         Services.AddTransient<FeedPreviewer>();

@@ -134,7 +134,7 @@ public sealed class SharedPollingTests(PostgresCluster postgres) : IAsyncLifetim
             await Task.Delay(200);
         }
 
-        Assert.Fail($"the cycle started at {cycle:O} did not fetch every feed within 40 s");
+        Assert.Fail($"the cycle started at {cycle:O} did not fetch every feed within 120 s");
     }
 
     private async Task AssertEachPostStoredOnceAsync()
