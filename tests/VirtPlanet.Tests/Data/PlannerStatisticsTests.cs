@@ -22,21 +22,13 @@ public sealed class PlannerStatisticsTests : IAsyncLifetime
     [Fact]
     public async Task APollLeavesSqlitePlannerStatisticsForThePostsItStored()
     {
-        var feed = (await planet.Services.GetRequiredService<FeedSubscriptions>().AddAsync(new OpmlOutline("https://www.qemu.org/feed.xml", "QEMU", null))).Feed!;
+        var feed = await SeedPosts.SubscribeQemuAsync(planet.Services);
         await using (var db = await planet.Services.GetRequiredService<IDbContextFactory<PlanetDbContext>>().CreateDbContextAsync())
         {
             // Paused, so the poll stores nothing itself: the posts are there already, as after earlier polls.
             await db.Feeds.Where(f => f.Id == feed.Id).ExecuteUpdateAsync(s => s.SetProperty(f => f.IsActive, false));
-            db.Posts.AddRange(Enumerable.Range(0, 2000).Select(i => new Post
-            {
-                FeedId = feed.Id,
-                EntryKey = $"post-{i}",
-                Title = $"Post {i}",
-                Author = $"Author {i % 7}",
-                ContentHash = "h",
-                PublishedAt = new DateTime(2017, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddHours(i),
-                FirstSeenAt = DateTime.UtcNow,
-            }));
+            db.Posts.AddRange(Enumerable.Range(0, 2000).Select(i =>
+                SeedPosts.Post(feed, $"post-{i}", $"Post {i}", new DateTime(2017, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddHours(i), $"Author {i % 7}")));
             await db.SaveChangesAsync();
         }
 

@@ -41,7 +41,7 @@ public sealed class PostgresDatabaseChangesTests(PostgresCluster postgres)
             ["Planet:Database:Provider"] = "PostgreSql",
             ["Planet:Database:ConnectionString"] = connectionString,
         });
-        var feed = (await planet.Services.GetRequiredService<FeedSubscriptions>().AddAsync(new OpmlOutline("https://www.qemu.org/feed.xml", "QEMU project", null))).Feed!;
+        var feed = await SeedPosts.SubscribeQemuAsync(planet.Services);
         var changes = planet.Services.GetRequiredService<DatabaseChanges>();
         var client = planet.CreateClient();
         var etagBefore = (await client.GetAsync("/")).Headers.ETag;
@@ -51,16 +51,7 @@ public sealed class PostgresDatabaseChangesTests(PostgresCluster postgres)
 
         await using (var db = new PostgresPlanetDbContext(new DbContextOptionsBuilder<PlanetDbContext>().UseNpgsql(connectionString).Options))
         {
-            db.Posts.Add(new Post
-            {
-                FeedId = feed.Id,
-                EntryKey = "qemu-2-11",
-                Title = "QEMU version 2.11.0 released",
-                Author = "Thomas Huth",
-                ContentHash = "h",
-                PublishedAt = new DateTime(2017, 12, 13, 12, 0, 0, DateTimeKind.Utc),
-                FirstSeenAt = DateTime.UtcNow,
-            });
+            db.Posts.Add(SeedPosts.Post(feed, "qemu-2-11", "QEMU version 2.11.0 released", new DateTime(2017, 12, 13, 12, 0, 0, DateTimeKind.Utc)));
             await db.SaveChangesAsync();
         }
 

@@ -103,18 +103,9 @@ public sealed class RiverOutputCacheTests : IAsyncLifetime
 
     private async Task AddPostAsync(string title)
     {
-        var feed = (await planet.Services.GetRequiredService<FeedSubscriptions>().AddAsync(new OpmlOutline("https://www.qemu.org/feed.xml", "QEMU project", null))).Feed!;
+        var feed = await SeedPosts.SubscribeQemuAsync(planet.Services);
         await using var db = await planet.Services.GetRequiredService<IDbContextFactory<PlanetDbContext>>().CreateDbContextAsync();
-        db.Posts.Add(new Post
-        {
-            FeedId = feed.Id,
-            EntryKey = "qemu-2-10",
-            Title = title,
-            Author = "Thomas Huth",
-            ContentHash = "h",
-            PublishedAt = new DateTime(2017, 9, 1, 7, 0, 0, DateTimeKind.Utc),
-            FirstSeenAt = DateTime.UtcNow,
-        });
+        db.Posts.Add(SeedPosts.Post(feed, "qemu-2-10", title, new DateTime(2017, 9, 1, 7, 0, 0, DateTimeKind.Utc)));
         await db.SaveChangesAsync();
     }
 }

@@ -18,22 +18,13 @@ public sealed class RiverVersionTests : IAsyncLifetime
     [Fact]
     public async Task ETagChangesWhenAPollStoresAPostOrTheAdminHidesOne()
     {
-        var feed = (await planet.Services.GetRequiredService<FeedSubscriptions>().AddAsync(new OpmlOutline("https://www.qemu.org/feed.xml", "QEMU project", null))).Feed!;
+        var feed = await SeedPosts.SubscribeQemuAsync(planet.Services);
         var empty = await ETagAsync();
         Assert.Equal(empty, await ETagAsync());
 
         await using (var db = await planet.Services.GetRequiredService<IDbContextFactory<PlanetDbContext>>().CreateDbContextAsync())
         {
-            db.Posts.Add(new Post
-            {
-                FeedId = feed.Id,
-                EntryKey = "qemu-2-10",
-                Title = "QEMU version 2.10.0 released",
-                Author = "Thomas Huth",
-                ContentHash = "h",
-                PublishedAt = new DateTime(2017, 9, 1, 7, 0, 0, DateTimeKind.Utc),
-                FirstSeenAt = DateTime.UtcNow,
-            });
+            db.Posts.Add(SeedPosts.Post(feed, "qemu-2-10", "QEMU version 2.10.0 released", new DateTime(2017, 9, 1, 7, 0, 0, DateTimeKind.Utc)));
             await db.SaveChangesAsync();
         }
 
