@@ -15,6 +15,7 @@ public static class RiverServices
         services.AddSingleton<SoftwareVersion>();
         services.AddScoped<RiverQuery>();
         services.AddSingleton<PlanetDirectory>();
+        services.AddSingleton<PostTotalsSource>();
         services.AddSingleton<RiverVersion>();
         services.AddOutputCache(options => options.AddBasePolicy(new RiverOutputCache()));
         return services;

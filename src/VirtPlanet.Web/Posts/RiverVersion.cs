@@ -16,25 +16,25 @@ public sealed class RiverVersion(
     IDbContextFactory<PlanetDbContext> dbFactory,
     SoftwareVersion software,
     DatabaseChanges changes,
+    PostTotalsSource totals,
     IOptions<PlanetOptions> planet,
     IOptions<RiverOptions> river)
 {
     private readonly string settings = JsonSerializer.Serialize(new { planet.Value.Title, planet.Value.Subtitle, planet.Value.TimeZone, river.Value.PostsPerPage, river.Value.DaysPerPage });
 
-    // Counting the visible posts reads an index of every post: done again only after a commit, not on every page view.
+    // Recomputed only after a commit, not on every page view.
     private readonly Memo<string> memo = new(changes);
 
     public Task<string> ETagAsync(CancellationToken cancellationToken = default) => memo.GetAsync(ComputeAsync, cancellationToken);
 
     private async Task<string> ComputeAsync(CancellationToken cancellationToken)
     {
+        var posts = await totals.GetAsync(cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var maxPostId = await db.Posts.MaxAsync(p => (long?)p.Id, cancellationToken) ?? 0;
-        var visible = await db.Posts.CountAsync(p => !p.IsHidden, cancellationToken);
         var feeds = await db.Feeds.AsNoTracking()
             .Select(f => new { f.Id, f.Slug, f.DisplayName, f.Title, f.SiteUrl, f.AvatarUrl, f.LastError, f.LastFetchedAt, f.LastSuccessAt })
             .ToListAsync(cancellationToken);
-        var text = new StringBuilder().AppendJoin('|', software.Version, software.Build, settings, maxPostId, visible);
+        var text = new StringBuilder().AppendJoin('|', software.Version, software.Build, settings, posts.LastPostId, posts.VisiblePosts);
         foreach (var feed in feeds)
         {
             text.Append('|').AppendJoin('\u001f', feed.Id, feed.Slug, feed.DisplayName, feed.Title, feed.SiteUrl, feed.AvatarUrl,

@@ -8,20 +8,22 @@ namespace VirtPlanet.Web.Syndication;
 
 /// <summary>What the outputs read from the database: the planet's version, the river of a filter, the subscription list.</summary>
 public sealed class SyndicationSource(
-    IDbContextFactory<PlanetDbContext> dbFactory, IOptions<SyndicationOptions> options, IOptions<PlanetOptions> planet, DatabaseChanges changes)
+    IDbContextFactory<PlanetDbContext> dbFactory, IOptions<SyndicationOptions> options, IOptions<PlanetOptions> planet, DatabaseChanges changes,
+    PostTotalsSource totals)
 {
-    // Counting the posts walks a whole index: done again only after a commit, not on every request.
+    // Recomputed only after a commit, not on every request.
     private readonly Memo<PlanetVersion> version = new(changes);
 
-    /// <summary>Answered from the primary key, the smallest post index and the (small) feed table: no post row is read.</summary>
+    /// <summary>The posts' totals (shared with the reading pages' ETag) and the (small) feed table: no post row is read.</summary>
     public Task<PlanetVersion> GetVersionAsync(CancellationToken cancellationToken) => version.GetAsync(ComputeVersionAsync, cancellationToken);
 
     private async Task<PlanetVersion> ComputeVersionAsync(CancellationToken cancellationToken)
     {
+        var posts = await totals.GetAsync(cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return new PlanetVersion(
-            await db.Posts.MaxAsync(p => (long?)p.Id, cancellationToken) ?? 0,
-            await db.Posts.CountAsync(cancellationToken),
+            posts.LastPostId,
+            posts.VisiblePosts,
             await db.Feeds.CountAsync(cancellationToken),
             await db.Feeds.MaxAsync(f => (DateTime?)f.CreatedAt, cancellationToken),
             await db.Feeds.MaxAsync(f => f.LastSuccessAt, cancellationToken));
