@@ -16,6 +16,7 @@ public static class DatabaseSetup
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
             await db.MigrateAsync(cancellationToken);
+            await db.OptimizeAsync(cancellationToken);
             isEmpty = !await db.Feeds.AnyAsync(cancellationToken);
         }
 
@@ -56,14 +57,12 @@ public static class DatabaseSetup
         // with the snapshot, ≈ 135 ms of every CLI run (poll-once from cron) for nothing once the schema is current.
         if (!(await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
         {
-            await db.OptimizeAsync(cancellationToken);
             return;
         }
 
         if (!db.Database.IsNpgsql())
         {
             await db.Database.MigrateAsync(cancellationToken);
-            await db.OptimizeAsync(cancellationToken);
             return;
         }
 

@@ -63,11 +63,10 @@ public static partial class HtmlEntities
         var body = afterAmpersand[..end];
         var kept = body switch
         {
-            "amp" or "lt" or "gt" or "quot" or "apos" => true,
             ['#', 'x', .. var hex] => hex.Length > 0 && !hex.ContainsAnyExcept(HexDigits),
             ['#', .. var digits] => digits.Length > 0 && !digits.ContainsAnyExceptInRange('0', '9')
-                && (!int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var code) || code is < 0x80 or > 0x9F),
-            _ => false,
+                && (!int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var code) || !IsWindows1252Byte(code)),
+            _ => IsXmlEntity(body),
         };
         return kept ? end + 1 : 0;
     }
@@ -90,7 +89,7 @@ public static partial class HtmlEntities
         }
 
         var name = match.Groups["name"].Value;
-        if (name.Length == 0 || name is "amp" or "lt" or "gt" or "quot" or "apos" || declared.Contains(name))
+        if (name.Length == 0 || IsXmlEntity(name) || declared.Contains(name))
         {
             return match.Value;
         }
@@ -107,7 +106,7 @@ public static partial class HtmlEntities
     /// </summary>
     private static string Windows1252(Match match)
     {
-        if (!int.TryParse(match.Groups["number"].Value, out var code) || code is < 0x80 or > 0x9F)
+        if (!int.TryParse(match.Groups["number"].Value, out var code) || !IsWindows1252Byte(code))
         {
             return match.Value;
         }
@@ -115,6 +114,11 @@ public static partial class HtmlEntities
         var character = Encoding.GetEncoding(1252).GetString([(byte)code]);
         return character.Length == 1 && character[0] != code ? $"&#{(int)character[0]};" : match.Value;
     }
+
+    private static bool IsXmlEntity(ReadOnlySpan<char> name) => name is "amp" or "lt" or "gt" or "quot" or "apos";
+
+    /// <summary>A character reference in 128-159, which names a C1 control but means a windows-1252 byte.</summary>
+    private static bool IsWindows1252Byte(int code) => code is >= 0x80 and <= 0x9F;
 
     private static HashSet<string> DeclaredNames(string text) =>
         Declaration().Matches(text).Select(m => m.Groups["name"].Value).ToHashSet(StringComparer.Ordinal);
