@@ -64,8 +64,12 @@ public static class DatabaseServices
             // never ran it, and once all nine of an instance's workers sat in Dequeue waiting for a NOTIFY while
             // 1,716 jobs stayed queued (Hangfire.PostgreSql 1.21.1, docs/performance.md).
             QueuePollInterval = TimeSpan.FromSeconds(1),
-            // A crashed instance's fetched jobs become visible to the others after this; live ones keep sliding it.
-            UseSlidingInvisibilityTimeout = true,
+            // A fetched job becomes visible to every worker again after this: a crashed instance's, and one a live
+            // worker fetched and never ran. Not sliding: with Hangfire.PostgreSql 1.21.1 a live instance kept sliding a
+            // job it had fetched but never started (state Enqueued, fetchedat moving; SharedPollingTests caught it in
+            // about 1 run of 6), hiding it for good. A feed's job ends within its fetch deadline, far below the timeout,
+            // and the feed lease keeps a job run twice from fetching twice.
+            UseSlidingInvisibilityTimeout = false,
             InvisibilityTimeout = database.JobInvisibilityTimeout,
         };
         return new PostgreSqlStorage(new NpgsqlConnectionFactory(database.ConnectionString, options), options);
