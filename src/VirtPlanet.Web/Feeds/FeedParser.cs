@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Xml.Linq;
-using CodeHollow.FeedReader;
+using CodeHollow.FeedReader.Feeds;
 using static VirtPlanet.Web.Feeds.FeedNamespaces;
 
 namespace VirtPlanet.Web.Feeds;
@@ -10,7 +10,7 @@ namespace VirtPlanet.Web.Feeds;
 /// HTTP or the database. Thread-safe and stateless. Anything unreadable is a <see cref="FeedParseException"/>.
 /// </summary>
 /// <remarks>
-/// CodeHollow.FeedReader finds the format and the items; it only ever sees text we loaded safely first
+/// CodeHollow.FeedReader's feed model finds the items; it only ever sees the document we loaded safely first
 /// (<see cref="SafeXml"/>). What it does not expose (xml:base, content:encoded, dc:*, XHTML content, authors
 /// inside RSS) is read from each item's XElement.
 /// </remarks>
@@ -39,28 +39,59 @@ public sealed class FeedParser
         var document = SafeXml.Load(text);
         var channel = Channel(document.Root!);
         var context = Context(channel, feedUrl);
-        var items = ReadItems(document, channel);
+        var items = ReadItems(document, channel, text);
         var entries = items.Select(item => EntryReader.Read(item, context)).ToList();
         return new ParsedFeed(context.Title, context.SiteUrl, Ttl(channel), EntryKeys.Assign(entries));
     }
 
     /// <summary>
-    /// The item elements, as CodeHollow.FeedReader finds them in its own copy of the document. It throws on a
-    /// few valid documents (RSS 1.0 modules without a default namespace): then the items are the feed's
-    /// item/entry elements, found directly.
+    /// The item elements, as CodeHollow.FeedReader's feed model finds them in our safe document. Its public
+    /// feed classes read an <see cref="XElement"/> directly, so the document is parsed once: FeedReader's own
+    /// entry points (text or bytes) would parse it twice more. The format is told apart as FeedReader does it.
+    /// FeedReader throws on a few valid documents (RSS 1.0 modules without a default namespace): then the
+    /// items are the feed's item/entry elements, found directly.
     /// </summary>
-    private static List<XElement> ReadItems(XDocument document, XElement channel)
+    private static List<XElement> ReadItems(XDocument document, XElement channel, string text)
     {
         try
         {
-            var feed = FeedReader.ReadFromString(SafeXml.ForFeedReader(document));
-            return feed.Items.Select(i => i.SpecificItem?.Element).OfType<XElement>().ToList();
+            return CodeHollowFeed(document.Root!, text).Items.Select(i => i.Element).OfType<XElement>().ToList();
         }
         catch (Exception e) when (e is NullReferenceException or ArgumentException or FormatException or InvalidOperationException)
         {
             var itemName = channel.Name.LocalName == "feed" ? "entry" : "item";
             return document.Root!.Descendants().Where(e => e.Name.LocalName == itemName).ToList();
         }
+    }
+
+    /// <summary>FeedReader's choice of feed class for a root element (its FeedParser and parser factory).</summary>
+    private static BaseFeed CodeHollowFeed(XElement root, string text)
+    {
+        var name = root.Name.LocalName;
+        if (name.Equals("feed", StringComparison.OrdinalIgnoreCase))
+        {
+            return new AtomFeed(text, root);
+        }
+
+        var channel = root.Element(root.GetDefaultNamespace() + "channel");
+        if (name.Equals("rdf", StringComparison.OrdinalIgnoreCase))
+        {
+            return new Rss10Feed(text, channel);
+        }
+
+        if (!name.Equals("rss", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new FeedParseException($"Not a feed: the root element is <{name}>");
+        }
+
+        var version = root.Attribute("version")?.Value ?? throw new InvalidOperationException("RSS without a version");
+        return version.ToLowerInvariant() switch
+        {
+            "2.0" when root.Attribute(XNamespace.Xmlns + "media") is not null => new MediaRssFeed(text, channel),
+            "0.91" => new Rss091Feed(text, channel),
+            "0.92" => new Rss092Feed(text, channel),
+            _ => new Rss20Feed(text, channel),
+        };
     }
 
     private static void RejectNonXml(string text)

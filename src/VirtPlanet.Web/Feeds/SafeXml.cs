@@ -33,15 +33,4 @@ public static class SafeXml
             throw new FeedParseException($"Not well-formed XML at line {e.LineNumber}: {e.Message}", e);
         }
     }
-
-    /// <summary>
-    /// The document as text for CodeHollow.FeedReader: entities already expanded and the DTD gone, so its own
-    /// XDocument.Parse meets no DTD; <c>xml:space="preserve"</c> keeps the whitespace between inline XHTML elements.
-    /// </summary>
-    public static string ForFeedReader(XDocument document)
-    {
-        var root = document.Root!;
-        root.SetAttributeValue(XNamespace.Xml + "space", "preserve");
-        return root.ToString(SaveOptions.DisableFormatting);
-    }
 }
