@@ -5,17 +5,17 @@ using VirtPlanet.Web.Posts;
 namespace VirtPlanet.Web;
 
 /// <summary>
-/// Brotli or gzip for what the public reads: the planet's outputs (Atom, RSS, FOAF, OPML, JSON Feed) and the reading
-/// pages. Neither carries a secret (the reading pages hold no antiforgery token or cookie, <see cref="RiverETags"/>),
-/// so compressing them over HTTPS exposes nothing to BREACH. Every other HTML page (the admin area, sign-in) carries
+/// Brotli or gzip for the reading pages. They carry no secret (no antiforgery token or cookie, <see cref="RiverETags"/>),
+/// so compressing them over HTTPS exposes nothing to BREACH. The planet's outputs (Atom, RSS, FOAF, OPML, JSON Feed)
+/// come compressed from their cache (<see cref="Syndication.SyndicationDocument"/>), with a Content-Encoding this
+/// middleware leaves alone. Every other HTML page (the admin area, sign-in) carries
 /// antiforgery tokens and is never compressed. The output cache sits outside compression, so a reading page is
 /// compressed once per version and encoding, not on every view.
 /// </summary>
 public sealed class PlanetCompression(IServiceProvider services, IOptions<ResponseCompressionOptions> options)
     : ResponseCompressionProvider(services, options)
 {
-    public static readonly string[] MimeTypes =
-        ["application/atom+xml", "application/rss+xml", "application/rdf+xml", "application/feed+json", "text/x-opml", "text/html"];
+    public static readonly string[] MimeTypes = ["text/html"];
 
     public override bool ShouldCompressResponse(HttpContext context) =>
         base.ShouldCompressResponse(context)

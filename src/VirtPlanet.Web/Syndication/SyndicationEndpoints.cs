@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
 
 namespace VirtPlanet.Web.Syndication;
 
@@ -26,7 +27,11 @@ public static class SyndicationEndpoints
         endpoints.MapMethods(pattern, GetAndHead, (SyndicationCache cache, HttpContext context) =>
             ServeAsync(cache, context, format, RiverFilter.Planet));
 
-    /// <summary>The file result answers If-None-Match and If-Modified-Since itself: 304 with no body.</summary>
+    /// <summary>
+    /// The file result answers If-None-Match and If-Modified-Since itself: 304 with no body. A compressed body
+    /// comes from the document, compressed once per version; the document's ETag is weak, so the plain and the
+    /// compressed forms share it (RFC 9110 §8.8.1). The response compression middleware leaves the response alone.
+    /// </summary>
     private static async Task<Results<FileContentHttpResult, NotFound>> ServeAsync(
         SyndicationCache cache, HttpContext context, SyndicationFormat format, RiverFilter filter)
     {
@@ -38,6 +43,13 @@ public static class SyndicationEndpoints
 
         // Readers may keep a copy but must ask again each time: the answer is a cheap 304 while nothing changed.
         context.Response.Headers.CacheControl = "public, no-cache";
-        return TypedResults.Bytes(document.Body, document.ContentType, lastModified: document.LastModified, entityTag: document.ETag);
+        context.Response.Headers.Vary = HeaderNames.AcceptEncoding;
+        var encoding = ContentCodings.Choose(context.Request.Headers.AcceptEncoding);
+        if (encoding != ContentCodings.Identity)
+        {
+            context.Response.Headers.ContentEncoding = encoding;
+        }
+
+        return TypedResults.Bytes(document.BodyIn(encoding), document.ContentType, lastModified: document.LastModified, entityTag: document.ETag);
     }
 }
