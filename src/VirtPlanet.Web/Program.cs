@@ -11,7 +11,7 @@ using VirtPlanet.Web.Syndication;
 
 try
 {
-    var builder = WebApplication.CreateBuilder(args);
+    var builder = WebApplication.CreateBuilder(PlanetCommandLine.HostArguments(args));
     builder.AddVirtPlanet();
 
     var app = builder.Build();

@@ -21,6 +21,14 @@ public static class PlanetCommandLine
         ["copy-to-postgres"] = (c, a, t) => c.CopyToPostgresAsync(a.Positional(1), t),
     };
 
+    /// <summary>
+    /// The host's arguments: a verb is a short run, so its configuration files are read once and not watched.
+    /// Watching means an inotify watch on every folder under the content root, and by default the data folder
+    /// sits there: each SQLite write of a poll woke the watcher (≈ 5 % of a cold poll's CPU, measured).
+    /// </summary>
+    public static string[] HostArguments(string[] args) =>
+        IsCommand(args) ? [.. args, "--hostBuilder:reloadConfigOnChange=false"] : args;
+
     public static bool IsCommand(string[] args) => args.Length > 0 && (Verbs.ContainsKey(args[0]) || AdminCommands.Verbs.ContainsKey(args[0]) || DatabaseVerbs.ContainsKey(args[0]));
 
     /// <summary>Runs the verb; 0 on success, 1 when the planet itself failed, 2 for a usage error.</summary>
