@@ -16,6 +16,7 @@ public static class DatabaseServices
     {
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<WriteGate>();
+        services.AddSingleton<WriteQueue>();
         services.AddDbContextFactory<PlanetDbContext, PlanetDbContextFactory>((sp, options) =>
         {
             var database = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;

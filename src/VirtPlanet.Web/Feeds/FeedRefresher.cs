@@ -9,6 +9,7 @@ public sealed class FeedRefresher(
     IDbContextFactory<PlanetDbContext> dbFactory,
     FeedLease lease,
     WriteGate writeGate,
+    WriteQueue writes,
     FeedFetcher fetcher,
     FeedParser parser,
     PostWriter writer,
@@ -57,16 +58,42 @@ public sealed class FeedRefresher(
         };
 
         feed.LeaseUntil = null;
-        using (await writeGate.EnterAsync(cancellationToken))
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
+        await SaveAsync(db, feed, cancellationToken);
 
         logger.LogInformation(
             "Refreshed {FeedUrl}: {RefreshStatus} (HTTP {HttpStatus}), {NewPosts} new, {UpdatedPosts} updated in {ElapsedMs} ms {FeedError}",
             feed.Url, outcome.Status, fetch.HttpStatus, outcome.NewPosts, outcome.UpdatedPosts,
             (long)time.GetElapsedTime(started).TotalMilliseconds, outcome.Error);
         return outcome;
+    }
+
+    /// <summary>
+    /// A change to the feed's row alone (a 304, an unchanged body, a failure) is queued with other feeds' small
+    /// writes and committed with them; new or updated posts are saved on their own, in one transaction with the row.
+    /// </summary>
+    private async Task SaveAsync(PlanetDbContext db, Feed feed, CancellationToken cancellationToken)
+    {
+        var feedEntry = db.Entry(feed);
+        if (db.ChangeTracker.Entries().Any(e => e.Entity != feed && e.State != EntityState.Unchanged))
+        {
+            using (await writeGate.EnterAsync(cancellationToken))
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            return;
+        }
+
+        var changed = feedEntry.Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name).ToList();
+        feedEntry.State = EntityState.Detached;
+        await writes.RunAsync(
+            (queued, token) =>
+            {
+                var entry = queued.Feeds.Attach(feed);
+                changed.ForEach(name => entry.Property(name).IsModified = true);
+                return queued.SaveChangesAsync(token);
+            },
+            cancellationToken);
     }
 
     private async Task<FetchResult> FetchAsync(Feed feed, CancellationToken cancellationToken)

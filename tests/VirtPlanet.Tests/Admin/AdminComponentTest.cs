@@ -32,6 +32,7 @@ public abstract class AdminComponentTest : BunitContext
         Services.AddOptions<FetchOptions>().Configure(o => o.AllowPrivateAddresses = true);
         Services.AddDbContextFactory<PlanetDbContext>(o => o.UseSqlite(connection));
         Services.AddSingleton<WriteGate>();
+        Services.AddSingleton<WriteQueue>();
         Services.AddFeedIngestion();
         Services.AddTransient<FeedDiscovery>();
         Services.AddTransient<FeedPreviewer>();

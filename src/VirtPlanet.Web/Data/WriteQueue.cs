@@ -1,0 +1,146 @@
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace VirtPlanet.Web.Data;
+
+/// <summary>
+/// Small writes of concurrent feeds (a lease taken or released, a feed's row after a 304 or a failure), committed
+/// together on SQLite: whatever queued while the previous transaction ran goes into the next one, on one context.
+/// SQLite has one writer, so a poll's writes form a line anyway; this shortens the line to one commit per group
+/// instead of one per write. Each write still sees its own result (the rows it changed) and fails alone: SQLite
+/// undoes only the failing statement, and a failed write's tracked entities are dropped before the next one runs.
+/// A caller's task ends when its group is committed. On PostgreSQL, which writes concurrently, each write runs on
+/// its own context at once.
+/// </summary>
+public sealed class WriteQueue : IAsyncDisposable
+{
+    /// <summary>Most writes per transaction: a bound on how long the first of a group waits for the commit.</summary>
+    private const int MaxGroup = 128;
+
+    private readonly IDbContextFactory<PlanetDbContext> dbFactory;
+    private readonly WriteGate gate;
+    private readonly bool combined;
+    private readonly Channel<Pending> queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Lazy<Task> writer;
+
+    public WriteQueue(IDbContextFactory<PlanetDbContext> dbFactory, WriteGate gate, IOptions<DatabaseOptions> database)
+    {
+        this.dbFactory = dbFactory;
+        this.gate = gate;
+        combined = database.Value.Provider != DatabaseProvider.PostgreSql;
+        writer = new Lazy<Task>(() => Task.Run(WriteGroupsAsync));
+    }
+
+    /// <summary>Runs <paramref name="write"/> in a transaction shared with other queued writes; returns its result once committed.</summary>
+    public async Task<T> RunAsync<T>(Func<PlanetDbContext, CancellationToken, Task<T>> write, CancellationToken cancellationToken)
+    {
+        if (!combined)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            return await write(db, cancellationToken);
+        }
+
+        var pending = new Pending<T>(write);
+        if (!queue.Writer.TryWrite(pending))
+        {
+            throw new ObjectDisposedException(nameof(WriteQueue));
+        }
+
+        _ = writer.Value;
+        return await pending.Result;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        queue.Writer.TryComplete();
+        if (writer.IsValueCreated)
+        {
+            await writer.Value;
+        }
+    }
+
+    private async Task WriteGroupsAsync()
+    {
+        var group = new List<Pending>(MaxGroup);
+        while (await queue.Reader.WaitToReadAsync())
+        {
+            group.Clear();
+            while (group.Count < MaxGroup && queue.Reader.TryRead(out var pending))
+            {
+                group.Add(pending);
+            }
+
+            await WriteGroupAsync(group);
+        }
+    }
+
+    private async Task WriteGroupAsync(List<Pending> group)
+    {
+        try
+        {
+            using (await gate.EnterAsync(CancellationToken.None))
+            {
+                await using var db = await dbFactory.CreateDbContextAsync();
+                await using var transaction = await db.Database.BeginTransactionAsync();
+                foreach (var pending in group)
+                {
+                    await pending.RunAsync(db);
+                    db.ChangeTracker.Clear();
+                }
+
+                await transaction.CommitAsync();
+            }
+        }
+        catch (Exception e)
+        {
+            // Nothing of the group was committed: every write in it fails, not only the one that broke it.
+            group.ForEach(p => p.Fail(e));
+            return;
+        }
+
+        group.ForEach(p => p.Complete());
+    }
+
+    private abstract class Pending
+    {
+        /// <summary>Runs the write; a write that throws is failed at once and does not stop the group.</summary>
+        public abstract Task RunAsync(PlanetDbContext db);
+
+        public abstract void Complete();
+
+        public abstract void Fail(Exception error);
+    }
+
+    private sealed class Pending<T>(Func<PlanetDbContext, CancellationToken, Task<T>> write) : Pending
+    {
+        private readonly TaskCompletionSource<T> completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private T? result;
+        private bool failed;
+
+        public Task<T> Result => completion.Task;
+
+        public override async Task RunAsync(PlanetDbContext db)
+        {
+            try
+            {
+                result = await write(db, CancellationToken.None);
+            }
+            catch (Exception e)
+            {
+                failed = true;
+                completion.TrySetException(e);
+            }
+        }
+
+        public override void Complete()
+        {
+            if (!failed)
+            {
+                completion.TrySetResult(result!);
+            }
+        }
+
+        public override void Fail(Exception error) => completion.TrySetException(error);
+    }
+}

@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using VirtPlanet.Tests.Infrastructure;
+using VirtPlanet.Web.Data;
+using VirtPlanet.Web.Feeds;
+
+namespace VirtPlanet.Tests.Data;
+
+/// <summary>
+/// Many feeds' small writes share SQLite transactions: each caller still gets its own answer, a write is on disk
+/// when its call returns, and a write that fails takes no other write down with it.
+/// </summary>
+public sealed class WriteQueueTests : IAsyncLifetime
+{
+    private readonly PlanetFactory planet = new();
+    private List<int> feedIds = [];
+
+    public async Task InitializeAsync()
+    {
+        await using var db = await planet.Services.GetRequiredService<IDbContextFactory<PlanetDbContext>>().CreateDbContextAsync();
+        var feeds = Enumerable.Range(0, 40).Select(i => new Feed { Url = $"https://blog-{i}.example.org/feed.xml", Slug = $"blog-{i}" }).ToList();
+        db.Feeds.AddRange(feeds);
+        await db.SaveChangesAsync();
+        feedIds = feeds.Select(f => f.Id).ToList();
+    }
+
+    public async Task DisposeAsync() => await planet.DisposeAsync();
+
+    [Fact]
+    public async Task ConcurrentLeasesEachGetTheirOwnAnswerAndOnlyOneCallerWinsAFeed()
+    {
+        var lease = planet.Services.GetRequiredService<FeedLease>();
+
+        // Two callers race for every feed, all at once: the writes queue up and share transactions.
+        var attempts = feedIds.Concat(feedIds).Select(id => (Id: id, Taken: lease.TryTakeAsync(id, CancellationToken.None))).ToList();
+        await Task.WhenAll(attempts.Select(a => a.Taken));
+
+        Assert.All(attempts.GroupBy(a => a.Id), g => Assert.Equal(1, g.Count(a => a.Taken.Result)));
+        var file = new PlanetDatabaseFile(planet.DataDirectory);
+        Assert.Equal((long)feedIds.Count, file.Scalar("SELECT COUNT(*) FROM Feeds WHERE LeaseUntil IS NOT NULL"));
+    }
+
+    [Fact]
+    public async Task AFailingWriteFailsAloneAndTheOthersAreCommitted()
+    {
+        var writes = planet.Services.GetRequiredService<WriteQueue>();
+        var dbFactory = planet.Services.GetRequiredService<IDbContextFactory<PlanetDbContext>>();
+
+        var renames = feedIds.Select(id => writes.RunAsync(
+            (db, token) => db.Feeds.Where(f => f.Id == id).ExecuteUpdateAsync(s => s.SetProperty(f => f.Title, $"Renamed {id}"), token),
+            CancellationToken.None)).ToList();
+        // A second feed with the first one's slug breaks the slug's unique index.
+        var duplicate = writes.RunAsync(
+            (db, token) => db.Feeds.Where(f => f.Id == feedIds[1]).ExecuteUpdateAsync(s => s.SetProperty(f => f.Slug, "blog-0"), token),
+            CancellationToken.None);
+
+        await Assert.ThrowsAnyAsync<Exception>(() => duplicate);
+        Assert.All(await Task.WhenAll(renames), changed => Assert.Equal(1, changed));
+        await using var db = await dbFactory.CreateDbContextAsync();
+        Assert.All(await db.Feeds.ToListAsync(), f => Assert.Equal($"Renamed {f.Id}", f.Title));
+        Assert.Equal("blog-1", (await db.Feeds.SingleAsync(f => f.Id == feedIds[1])).Slug);
+    }
+}
