@@ -89,7 +89,9 @@ public sealed class FeedRefresher(
         await writes.RunAsync(
             (queued, token) =>
             {
-                var entry = queued.Feeds.Attach(feed);
+                // The row alone: the feed's posts, if loaded, stay with the context that loaded them.
+                var entry = queued.Entry(feed);
+                entry.State = EntityState.Unchanged;
                 changed.ForEach(name => entry.Property(name).IsModified = true);
                 return queued.SaveChangesAsync(token);
             },

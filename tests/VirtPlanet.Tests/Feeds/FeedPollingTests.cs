@@ -19,6 +19,7 @@ public abstract class FeedPollingTests : IAsyncLifetime
     private PlanetFactory planet = null!;
     private FeedServer server = null!;
     private string editableContent = "<p>First version</p>";
+    private int rebuilds;
 
     /// <summary>The Planet:Database settings of the store under test, with a database of this test's own.</summary>
     protected abstract Task<Dictionary<string, string?>> DatabaseSettingsAsync();
@@ -34,6 +35,8 @@ public abstract class FeedPollingTests : IAsyncLifetime
             app.MapGet("/gone.xml", () => Results.StatusCode(410));
             app.MapGet("/broken.xml", () => Results.StatusCode(500));
             app.MapGet("/edited.xml", () => Atom(AtomFeed.With("Gerd Hoffmann", [("urn:edit", "Edited post", Newest, editableContent)])));
+            // The same entries in a new body each time, as a blog engine that stamps its build time would send them.
+            app.MapGet("/rebuilt.xml", () => Atom(AtomFeed.WithEntries("Daniel Berrange", 3, Newest) + $"<!-- build {++rebuilds} -->"));
             app.MapGet("/busy.xml", (HttpContext context) =>
             {
                 context.Response.Headers.RetryAfter = "7200";
@@ -166,6 +169,24 @@ public abstract class FeedPollingTests : IAsyncLifetime
         var post = await db.Posts.SingleAsync(p => p.FeedId == feed.Id);
         Assert.Contains("Second version", post.ContentHtml);
         Assert.Equal(Newest, post.PublishedAt);
+    }
+
+    [Fact]
+    public async Task ANewBodyWithTheSameEntriesRecordsTheFetchAndKeepsThePostsAsTheyWere()
+    {
+        var feed = await SubscribeAsync("/rebuilt.xml");
+        await RefreshAsync(feed);
+        var first = await ReloadAsync(feed);
+
+        var outcome = await RefreshAsync(feed);
+
+        var second = await ReloadAsync(feed);
+        Assert.Equal(new RefreshOutcome(RefreshStatus.Fetched), outcome);
+        Assert.NotEqual(first.BodyHash, second.BodyHash);
+        Assert.True(second.LastFetchedAt > first.LastFetchedAt);
+        Assert.Null(second.LeaseUntil);
+        await using var db = await DbAsync();
+        Assert.Equal(3, await db.Posts.CountAsync(p => p.FeedId == feed.Id));
     }
 
     [Fact]
