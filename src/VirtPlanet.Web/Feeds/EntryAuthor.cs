@@ -24,7 +24,7 @@ public static partial class EntryAuthor
         candidates.Add(element.Element(Dc + "creator"));
         candidates.Add(element.Element(ns + "author"));
         candidates.Add(element.Element(Dc + "author"));
-        candidates.Add(element.Element(ITunes + "author"));
+        candidates.Add(ITunesElement(element, "author"));
         candidates.Add(element.Element(ns + "managingEditor"));
         candidates.Add(element.Element(Dc + "publisher"));
         return candidates.OfType<XElement>().Select(e => Clean(e.Value)).FirstOrDefault(name => name is not null);

@@ -59,7 +59,7 @@ public static class EntryReader
     {
         var ns = item.Name.Namespace;
         var element = item.Element(ns + "summary") ?? item.Element(ns + "description") ?? item.Element(Dc + "description");
-        var plain = item.Element(ITunes + "summary") ?? Media(item, "description");
+        var plain = ITunesElement(item, "summary") ?? Media(item, "description");
         var html = element is not null ? TextConstructs.Html(element)
             : plain is not null ? FeedText.HtmlFromPlain(plain.Value) : null;
         return string.IsNullOrWhiteSpace(html) ? null : html;

@@ -110,6 +110,23 @@ public sealed class FeedParserTests
         Assert.Equal(first.Select(e => e.Key), again.Select(e => e.Key));
     }
 
+    [Theory]
+    [InlineData("http://www.itunes.com/dtds/podcast-1.0.dtd")]
+    [InlineData("http://www.itunes.com/DTDs/Podcast-1.0.dtd")]
+    public void PodcastEpisodesKeepTheirITunesAuthorAndSummaryUnderEitherNamespaceSpelling(string itunes)
+    {
+        var rss = $"""
+            <rss version="2.0" xmlns:itunes="{itunes}"><channel><title>KVM Forum talks</title>
+            <item><guid>talk-1</guid><title>Live migration</title><itunes:author>Stefan Hajnoczi</itunes:author>
+            <itunes:summary>What changed &amp; why</itunes:summary></item></channel></rss>
+            """;
+
+        var entry = Assert.Single(parser.Parse(Encoding.UTF8.GetBytes(rss), null, FeedUrl).Entries);
+
+        Assert.Equal("Stefan Hajnoczi", entry.Author);
+        Assert.Contains("What changed &amp; why", entry.SummaryHtml);
+    }
+
     [Fact]
     public void HtmlEntitiesUndefinedInXmlAreResolvedAndIllegalCharactersDropped()
     {
