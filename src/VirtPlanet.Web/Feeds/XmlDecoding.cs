@@ -8,11 +8,19 @@ namespace VirtPlanet.Web.Feeds;
 /// pattern of <c>&lt;?</c> without one, XML 1.0 Appendix F), the HTTP charset, the XML declaration, else UTF-8
 /// (RFC 7303 §3: the BOM wins, then the charset parameter; text/* without charset no longer means US-ASCII).
 /// Bad bytes never fail the feed: they become U+FFFD, and a document that declares nothing and is not UTF-8
-/// is read as windows-1252. Characters XML 1.0 forbids are dropped.
+/// is read as windows-1252. C1 controls become the windows-1252 characters they stood for. Characters XML 1.0
+/// forbids are dropped.
 /// </summary>
 public static partial class XmlDecoding
 {
-    static XmlDecoding() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+    /// <summary>The windows-1252 character of each byte 0x80-0x9F (the five it leaves undefined map to themselves).</summary>
+    private static readonly char[] Windows1252High;
+
+    static XmlDecoding()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        Windows1252High = Encoding.GetEncoding(1252).GetChars([.. Enumerable.Range(0x80, 32).Select(b => (byte)b)]);
+    }
 
     public static string Decode(byte[] body, string? contentType)
     {
@@ -29,7 +37,33 @@ public static partial class XmlDecoding
         }
 
         var text = encoding.GetString(body, bomLength, body.Length - bomLength);
-        return XmlChars.Strip(text);
+        return XmlChars.Strip(C1AsWindows1252(text));
+    }
+
+    /// <summary>
+    /// C1 controls (U+0080-U+009F) never mean themselves in a feed: they are windows-1252 bytes (curly quotes,
+    /// dashes, the euro sign) that a Latin-1 decoder passed on, on their way into UTF-8. Left alone, a reader sees
+    /// "dont" for "don’t". Each becomes the windows-1252 character of its byte, as feedparser does, and as HTML reads
+    /// the references <c>&amp;#128;</c>-<c>&amp;#159;</c>.
+    /// </summary>
+    internal static string C1AsWindows1252(string text)
+    {
+        var first = text.AsSpan().IndexOfAnyInRange('\u0080', '\u009F');
+        if (first < 0)
+        {
+            return text;
+        }
+
+        var chars = text.ToCharArray();
+        for (var i = first; i < chars.Length; i++)
+        {
+            if (chars[i] is >= '\u0080' and <= '\u009F')
+            {
+                chars[i] = Windows1252High[chars[i] - 0x80];
+            }
+        }
+
+        return new string(chars);
     }
 
     /// <summary>The encoding a BOM names (and its length), else the encoding the first bytes of <c>&lt;?xml</c> imply.</summary>

@@ -128,6 +128,21 @@ public sealed class FeedParserTests
     }
 
     [Fact]
+    public void Windows1252BytesPassedOnAsC1ControlsBecomeTheQuotesTheyWere()
+    {
+        // UTF-8 text with U+0092 and U+0093/U+0094: curly quotes that went through a Latin-1 decoder somewhere.
+        var rss = "<rss version=\"2.0\"><channel><title>Don\u0092t panic</title><item><guid>q1</guid>" +
+            "<title>\u0093Quoted\u0094 \u0096 \u0080 5</title><description>don\u0092t</description></item></channel></rss>";
+
+        var feed = parser.Parse(Encoding.UTF8.GetBytes(rss), "application/rss+xml; charset=utf-8", FeedUrl);
+
+        Assert.Equal("Don\u2019t panic", feed.Title);
+        var entry = Assert.Single(feed.Entries);
+        Assert.Equal("\u201CQuoted\u201D \u2013 \u20AC 5", entry.Title);
+        Assert.Contains("don\u2019t", entry.SummaryHtml ?? entry.ContentHtml);
+    }
+
+    [Fact]
     public void HtmlEntitiesUndefinedInXmlAreResolvedAndIllegalCharactersDropped()
     {
         var rss = "<rss version=\"2.0\"><channel><title>caf&eacute;&nbsp;\u0001bar</title><ttl>90</ttl></channel></rss>";
