@@ -36,6 +36,7 @@ public sealed class SyndicationCache(
                 cache.Set(key, document, new MemoryCacheEntryOptions
                 {
                     SlidingExpiration = options.Value.CacheIdleTime,
+                    // The plain body; the compressed forms, made later on demand, add about a quarter each.
                     Size = document.Body.Length,
                 });
             }
