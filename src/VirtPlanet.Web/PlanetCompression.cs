@@ -5,12 +5,12 @@ using VirtPlanet.Web.Posts;
 namespace VirtPlanet.Web;
 
 /// <summary>
-/// Brotli or gzip for the reading pages. They carry no secret (no antiforgery token or cookie, <see cref="RiverETags"/>),
-/// so compressing them over HTTPS exposes nothing to BREACH. The planet's outputs (Atom, RSS, FOAF, OPML, JSON Feed)
-/// come compressed from their cache (<see cref="Syndication.SyndicationDocument"/>), with a Content-Encoding this
-/// middleware leaves alone. Every other HTML page (the admin area, sign-in) carries
-/// antiforgery tokens and is never compressed. The output cache sits outside compression, so a reading page is
-/// compressed once per version and encoding, not on every view.
+/// Brotli or gzip for the reading pages, and no other HTML. They carry no secret (no antiforgery token or cookie,
+/// <see cref="RiverETags"/>), so compressing them over HTTPS exposes nothing to BREACH; every other page (the admin
+/// area, sign-in) carries antiforgery tokens and is never compressed. The output cache sits outside compression, so
+/// a reading page is compressed once per version and encoding, not on every view. The planet's outputs (Atom, RSS,
+/// FOAF, OPML, JSON Feed) come compressed from their cache (<see cref="Syndication.SyndicationDocument"/>), with a
+/// Content-Encoding this middleware leaves alone.
 /// </summary>
 public sealed class PlanetCompression(IServiceProvider services, IOptions<ResponseCompressionOptions> options)
     : ResponseCompressionProvider(services, options)
@@ -18,9 +18,7 @@ public sealed class PlanetCompression(IServiceProvider services, IOptions<Respon
     public static readonly string[] MimeTypes = ["text/html"];
 
     public override bool ShouldCompressResponse(HttpContext context) =>
-        base.ShouldCompressResponse(context)
-        && (context.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) != true
-            || RiverETags.IsReadingPage(context.Request.Path));
+        base.ShouldCompressResponse(context) && RiverETags.IsReadingPage(context.Request.Path);
 }
 
 public static class PlanetCompressionServices

@@ -12,12 +12,14 @@ namespace VirtPlanet.Web.Data;
 public sealed class WriteGate(IOptions<DatabaseOptions> database) : IDisposable
 {
     private readonly SemaphoreSlim gate = new(1, 1);
-    private readonly bool serialized = database.Value.Provider != DatabaseProvider.PostgreSql;
+
+    /// <summary>True on SQLite, where this process's writes take turns; false on PostgreSQL.</summary>
+    public bool Serializes { get; } = database.Value.Provider != DatabaseProvider.PostgreSql;
 
     /// <summary>Waits for this process's turn to write; dispose the result to hand the turn on.</summary>
     public async Task<IDisposable> EnterAsync(CancellationToken cancellationToken)
     {
-        if (!serialized)
+        if (!Serializes)
         {
             return Turn.None;
         }

@@ -1,6 +1,5 @@
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace VirtPlanet.Web.Data;
 
@@ -20,22 +19,21 @@ public sealed class WriteQueue : IAsyncDisposable
 
     private readonly IDbContextFactory<PlanetDbContext> dbFactory;
     private readonly WriteGate gate;
-    private readonly bool combined;
     private readonly Channel<Pending> queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Lazy<Task> writer;
 
-    public WriteQueue(IDbContextFactory<PlanetDbContext> dbFactory, WriteGate gate, IOptions<DatabaseOptions> database)
+    public WriteQueue(IDbContextFactory<PlanetDbContext> dbFactory, WriteGate gate)
     {
         this.dbFactory = dbFactory;
         this.gate = gate;
-        combined = database.Value.Provider != DatabaseProvider.PostgreSql;
         writer = new Lazy<Task>(() => Task.Run(WriteGroupsAsync));
     }
 
     /// <summary>Runs <paramref name="write"/> in a transaction shared with other queued writes; returns its result once committed.</summary>
     public async Task<T> RunAsync<T>(Func<PlanetDbContext, CancellationToken, Task<T>> write, CancellationToken cancellationToken)
     {
-        if (!combined)
+        // Where the gate lets every writer through, there is no line to share.
+        if (!gate.Serializes)
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             return await write(db, cancellationToken);
@@ -116,7 +114,6 @@ public sealed class WriteQueue : IAsyncDisposable
     {
         private readonly TaskCompletionSource<T> completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private T? result;
-        private bool failed;
 
         public Task<T> Result => completion.Task;
 
@@ -128,18 +125,12 @@ public sealed class WriteQueue : IAsyncDisposable
             }
             catch (Exception e)
             {
-                failed = true;
                 completion.TrySetException(e);
             }
         }
 
-        public override void Complete()
-        {
-            if (!failed)
-            {
-                completion.TrySetResult(result!);
-            }
-        }
+        /// <summary>A write that already failed keeps its own error.</summary>
+        public override void Complete() => completion.TrySetResult(result!);
 
         public override void Fail(Exception error) => completion.TrySetException(error);
     }

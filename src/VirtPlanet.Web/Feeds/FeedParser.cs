@@ -79,11 +79,7 @@ public sealed class FeedParser
             return new Rss10Feed(text, channel);
         }
 
-        if (!name.Equals("rss", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new FeedParseException($"Not a feed: the root element is <{name}>");
-        }
-
+        // Any other root was refused by Channel already: this is RSS.
         var version = root.Attribute("version")?.Value ?? throw new InvalidOperationException("RSS without a version");
         return version.ToLowerInvariant() switch
         {

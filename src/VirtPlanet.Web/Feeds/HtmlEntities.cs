@@ -15,8 +15,6 @@ public static partial class HtmlEntities
 {
     private static readonly SearchValues<char> HexDigits = SearchValues.Create("0123456789abcdefABCDEF");
 
-    static HtmlEntities() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-
     public static string MakeXmlSafe(string text)
     {
         if (OnlyXmlReferences(text))
@@ -65,7 +63,7 @@ public static partial class HtmlEntities
         {
             ['#', 'x', .. var hex] => hex.Length > 0 && !hex.ContainsAnyExcept(HexDigits),
             ['#', .. var digits] => digits.Length > 0 && !digits.ContainsAnyExceptInRange('0', '9')
-                && (!int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var code) || !IsWindows1252Byte(code)),
+                && (!int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var code) || !Windows1252.IsC1(code)),
             _ => IsXmlEntity(body),
         };
         return kept ? end + 1 : 0;
@@ -85,7 +83,7 @@ public static partial class HtmlEntities
 
         if (match.Groups["number"].Success)
         {
-            return Windows1252(match);
+            return FromWindows1252(match);
         }
 
         var name = match.Groups["name"].Value;
@@ -104,21 +102,18 @@ public static partial class HtmlEntities
     /// <c>&amp;#146;</c> and its C1 neighbours name invisible control characters; every feed writing them meant the
     /// windows-1252 character at that byte (a curly quote), as HTML5 reads them too.
     /// </summary>
-    private static string Windows1252(Match match)
+    private static string FromWindows1252(Match match)
     {
-        if (!int.TryParse(match.Groups["number"].Value, out var code) || !IsWindows1252Byte(code))
+        if (!int.TryParse(match.Groups["number"].Value, out var code) || !Windows1252.IsC1(code))
         {
             return match.Value;
         }
 
-        var character = Encoding.GetEncoding(1252).GetString([(byte)code]);
-        return character.Length == 1 && character[0] != code ? $"&#{(int)character[0]};" : match.Value;
+        var character = Windows1252.CharacterOf(code);
+        return character != code ? $"&#{(int)character};" : match.Value;
     }
 
     private static bool IsXmlEntity(ReadOnlySpan<char> name) => name is "amp" or "lt" or "gt" or "quot" or "apos";
-
-    /// <summary>A character reference in 128-159, which names a C1 control but means a windows-1252 byte.</summary>
-    private static bool IsWindows1252Byte(int code) => code is >= 0x80 and <= 0x9F;
 
     private static HashSet<string> DeclaredNames(string text) =>
         Declaration().Matches(text).Select(m => m.Groups["name"].Value).ToHashSet(StringComparer.Ordinal);

@@ -13,14 +13,7 @@ namespace VirtPlanet.Web.Feeds;
 /// </summary>
 public static partial class XmlDecoding
 {
-    /// <summary>The windows-1252 character of each byte 0x80-0x9F (the five it leaves undefined map to themselves).</summary>
-    private static readonly char[] Windows1252High;
-
-    static XmlDecoding()
-    {
-        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        Windows1252High = Encoding.GetEncoding(1252).GetChars([.. Enumerable.Range(0x80, 32).Select(b => (byte)b)]);
-    }
+    static XmlDecoding() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     public static string Decode(byte[] body, string? contentType)
     {
@@ -37,33 +30,8 @@ public static partial class XmlDecoding
         }
 
         var text = encoding.GetString(body, bomLength, body.Length - bomLength);
-        return XmlChars.Strip(C1AsWindows1252(text));
-    }
-
-    /// <summary>
-    /// C1 controls (U+0080-U+009F) never mean themselves in a feed: they are windows-1252 bytes (curly quotes,
-    /// dashes, the euro sign) that a Latin-1 decoder passed on, on their way into UTF-8. Left alone, a reader sees
-    /// "dont" for "don’t". Each becomes the windows-1252 character of its byte, as feedparser does, and as HTML reads
-    /// the references <c>&amp;#128;</c>-<c>&amp;#159;</c>.
-    /// </summary>
-    internal static string C1AsWindows1252(string text)
-    {
-        var first = text.AsSpan().IndexOfAnyInRange('\u0080', '\u009F');
-        if (first < 0)
-        {
-            return text;
-        }
-
-        var chars = text.ToCharArray();
-        for (var i = first; i < chars.Length; i++)
-        {
-            if (chars[i] is >= '\u0080' and <= '\u009F')
-            {
-                chars[i] = Windows1252High[chars[i] - 0x80];
-            }
-        }
-
-        return new string(chars);
+        // C1 controls never mean themselves in a feed; left alone, a reader sees "dont" for "don’t".
+        return XmlChars.Strip(Windows1252.RepairC1(text));
     }
 
     /// <summary>The encoding a BOM names (and its length), else the encoding the first bytes of <c>&lt;?xml</c> imply.</summary>
