@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using VirtPlanet.Tests.Infrastructure;
 using VirtPlanet.Web.Cli;
 using VirtPlanet.Web.Data;
@@ -46,7 +45,7 @@ public sealed class CommandLineTests : IAsyncLifetime
         Assert.Contains("3 added, 0 already subscribed, 1 invalid", output);
         Assert.Contains("3 feeds polled: 2 fetched (200), 0 unchanged (304), 1 failed", output);
         Assert.Contains("5 new posts", output);
-        await using var db = await planet.Services.GetRequiredService<IDbContextFactory<PlanetDbContext>>().CreateDbContextAsync();
+        await using var db = await planet.CreateDbContextAsync();
         Assert.Equal(5, await db.Posts.CountAsync());
     }
 
@@ -81,7 +80,7 @@ public sealed class CommandLineTests : IAsyncLifetime
         var (exit, _) = await RunAsync("remove-feed", "gerd-hoffmann");
 
         Assert.Equal(0, exit);
-        await using var db = await planet.Services.GetRequiredService<IDbContextFactory<PlanetDbContext>>().CreateDbContextAsync();
+        await using var db = await planet.CreateDbContextAsync();
         Assert.Equal(2, await db.Posts.CountAsync());
         Assert.Equal(2, await db.Feeds.CountAsync());
     }

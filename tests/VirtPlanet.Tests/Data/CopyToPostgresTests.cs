@@ -47,7 +47,7 @@ public sealed class CopyToPostgresTests(PostgresCluster postgres) : IAsyncLifeti
         Assert.Equal((0, 0), (firstExit, secondExit));
         Assert.Contains("feeds: 5 added, 0 updated, 0 unchanged; posts: 48 added", firstOutput);
         Assert.Contains("feeds: 0 added, 0 updated, 5 unchanged; posts: 0 added, 0 updated, 48 unchanged", secondOutput);
-        Assert.Equal(await SnapshotAsync(await planet.Services.GetRequiredService<IDbContextFactory<PlanetDbContext>>().CreateDbContextAsync()), afterFirst);
+        Assert.Equal(await SnapshotAsync(await planet.CreateDbContextAsync()), afterFirst);
         Assert.Equal(afterFirst, afterSecond);
     }
 

@@ -23,7 +23,7 @@ public sealed class PlannerStatisticsTests : IAsyncLifetime
     public async Task APollLeavesSqlitePlannerStatisticsForThePostsItStored()
     {
         var feed = await SeedPosts.SubscribeQemuAsync(planet.Services);
-        await using (var db = await planet.Services.GetRequiredService<IDbContextFactory<PlanetDbContext>>().CreateDbContextAsync())
+        await using (var db = await planet.CreateDbContextAsync())
         {
             // Paused, so the poll stores nothing itself: the posts are there already, as after earlier polls.
             await db.Feeds.Where(f => f.Id == feed.Id).ExecuteUpdateAsync(s => s.SetProperty(f => f.IsActive, false));

@@ -17,7 +17,7 @@ public sealed class WriteQueueTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await using var db = await planet.Services.GetRequiredService<IDbContextFactory<PlanetDbContext>>().CreateDbContextAsync();
+        await using var db = await planet.CreateDbContextAsync();
         var feeds = Enumerable.Range(0, 40).Select(i => new Feed { Url = $"https://blog-{i}.example.org/feed.xml", Slug = $"blog-{i}" }).ToList();
         db.Feeds.AddRange(feeds);
         await db.SaveChangesAsync();
@@ -44,7 +44,6 @@ public sealed class WriteQueueTests : IAsyncLifetime
     public async Task AFailingWriteFailsAloneAndTheOthersAreCommitted()
     {
         var writes = planet.Services.GetRequiredService<WriteQueue>();
-        var dbFactory = planet.Services.GetRequiredService<IDbContextFactory<PlanetDbContext>>();
 
         var renames = feedIds.Select(id => writes.RunAsync(
             (db, token) => db.Feeds.Where(f => f.Id == id).ExecuteUpdateAsync(s => s.SetProperty(f => f.Title, $"Renamed {id}"), token),
@@ -56,7 +55,7 @@ public sealed class WriteQueueTests : IAsyncLifetime
 
         await Assert.ThrowsAnyAsync<Exception>(() => duplicate);
         Assert.All(await Task.WhenAll(renames), changed => Assert.Equal(1, changed));
-        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var db = await planet.CreateDbContextAsync();
         Assert.All(await db.Feeds.ToListAsync(), f => Assert.Equal($"Renamed {f.Id}", f.Title));
         Assert.Equal("blog-1", (await db.Feeds.SingleAsync(f => f.Id == feedIds[1])).Slug);
     }

@@ -308,5 +308,5 @@ public abstract class FeedPollingTests : IAsyncLifetime
     }
 
     private Task<PlanetDbContext> DbAsync() =>
-        planet.Services.GetRequiredService<IDbContextFactory<PlanetDbContext>>().CreateDbContextAsync();
+        planet.CreateDbContextAsync();
 }

@@ -46,7 +46,7 @@ public sealed class FeedRefresherTests : IAsyncLifetime
 
         Assert.Equal(new RefreshOutcome(RefreshStatus.Fetched, NewPosts: 2), first);
         Assert.Equal(RefreshStatus.NotModified, second.Status);
-        await using var db = await planet.Services.GetRequiredService<IDbContextFactory<PlanetDbContext>>().CreateDbContextAsync();
+        await using var db = await planet.CreateDbContextAsync();
         var posts = await db.Posts.OrderByDescending(p => p.PublishedAt).ToListAsync();
         Assert.Equal(["QEMU version 2.10.0 released", "Understanding QEMU devices"], posts.Select(p => p.Title));
         Assert.DoesNotContain("<script", posts[0].ContentHtml);

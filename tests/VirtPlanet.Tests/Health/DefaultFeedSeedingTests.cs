@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using VirtPlanet.Tests.Infrastructure;
 using VirtPlanet.Web.Data;
 
@@ -12,7 +11,7 @@ public sealed class DefaultFeedSeedingTests
     {
         using var planet = new PlanetFactory(new() { ["Planet:SeedDefaultFeeds"] = "true" });
         planet.CreateClient();
-        await using var db = await planet.Services.GetRequiredService<IDbContextFactory<PlanetDbContext>>().CreateDbContextAsync();
+        await using var db = await planet.CreateDbContextAsync();
 
         var feeds = await db.Feeds.OrderBy(f => f.Slug).ToListAsync();
 

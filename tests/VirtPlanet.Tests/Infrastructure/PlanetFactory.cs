@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using VirtPlanet.Web.Data;
 
 namespace VirtPlanet.Tests.Infrastructure;
 
@@ -33,6 +36,10 @@ public sealed class PlanetFactory : WebApplicationFactory<Program>
     }
 
     public string DataDirectory { get; }
+
+    /// <summary>A context on the planet's own database, as the app's services make them.</summary>
+    public Task<PlanetDbContext> CreateDbContextAsync() =>
+        Services.GetRequiredService<IDbContextFactory<PlanetDbContext>>().CreateDbContextAsync();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

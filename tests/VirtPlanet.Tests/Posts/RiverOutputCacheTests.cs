@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Net.Http.Headers;
 using VirtPlanet.Tests.Infrastructure;
 using VirtPlanet.Web.Data;
@@ -26,7 +25,7 @@ public sealed class RiverOutputCacheTests : IAsyncLifetime
         var first = await client.GetStringAsync("/");
         var again = await client.GetStringAsync("/");
 
-        await using (var db = await planet.Services.GetRequiredService<IDbContextFactory<PlanetDbContext>>().CreateDbContextAsync())
+        await using (var db = await planet.CreateDbContextAsync())
         {
             await db.Posts.ExecuteUpdateAsync(s => s.SetProperty(p => p.IsHidden, true));
         }
@@ -104,7 +103,7 @@ public sealed class RiverOutputCacheTests : IAsyncLifetime
     private async Task AddPostAsync(string title)
     {
         var feed = await SeedPosts.SubscribeQemuAsync(planet.Services);
-        await using var db = await planet.Services.GetRequiredService<IDbContextFactory<PlanetDbContext>>().CreateDbContextAsync();
+        await using var db = await planet.CreateDbContextAsync();
         db.Posts.Add(SeedPosts.Post(feed, "qemu-2-10", title, new DateTime(2017, 9, 1, 7, 0, 0, DateTimeKind.Utc)));
         await db.SaveChangesAsync();
     }

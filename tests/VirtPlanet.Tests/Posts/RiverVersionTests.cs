@@ -22,14 +22,14 @@ public sealed class RiverVersionTests : IAsyncLifetime
         var empty = await ETagAsync();
         Assert.Equal(empty, await ETagAsync());
 
-        await using (var db = await planet.Services.GetRequiredService<IDbContextFactory<PlanetDbContext>>().CreateDbContextAsync())
+        await using (var db = await planet.CreateDbContextAsync())
         {
             db.Posts.Add(SeedPosts.Post(feed, "qemu-2-10", "QEMU version 2.10.0 released", new DateTime(2017, 9, 1, 7, 0, 0, DateTimeKind.Utc)));
             await db.SaveChangesAsync();
         }
 
         var withPost = await ETagAsync();
-        await using (var db = await planet.Services.GetRequiredService<IDbContextFactory<PlanetDbContext>>().CreateDbContextAsync())
+        await using (var db = await planet.CreateDbContextAsync())
         {
             await db.Posts.ExecuteUpdateAsync(s => s.SetProperty(p => p.IsHidden, true));
         }

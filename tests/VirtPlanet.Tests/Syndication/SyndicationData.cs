@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using VirtPlanet.Tests.Infrastructure;
 using VirtPlanet.Web.Data;
 using VirtPlanet.Web.Feeds;
@@ -73,14 +72,14 @@ public static class SyndicationData
 
     public static async Task StoreAsync(this PlanetFactory planet, params Feed[] feeds)
     {
-        await using var db = await planet.Services.GetRequiredService<IDbContextFactory<PlanetDbContext>>().CreateDbContextAsync();
+        await using var db = await planet.CreateDbContextAsync();
         db.Feeds.AddRange(feeds);
         await db.SaveChangesAsync();
     }
 
     public static async Task AddPostAsync(this PlanetFactory planet, string feedSlug, Func<Feed, Post> post)
     {
-        await using var db = await planet.Services.GetRequiredService<IDbContextFactory<PlanetDbContext>>().CreateDbContextAsync();
+        await using var db = await planet.CreateDbContextAsync();
         post(await db.Feeds.SingleAsync(f => f.Slug == feedSlug));
         await db.SaveChangesAsync();
     }
