@@ -30,7 +30,9 @@ public sealed class FeedRefresher(
 
         try
         {
-            return await RefreshLeasedAsync(feedId, cancellationToken);
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var feed = await db.Feeds.SingleAsync(f => f.Id == feedId, cancellationToken);
+            return await RefreshAsync(db, feed, cancellationToken);
         }
         catch
         {
@@ -40,10 +42,24 @@ public sealed class FeedRefresher(
         }
     }
 
-    private async Task<RefreshOutcome> RefreshLeasedAsync(int feedId, CancellationToken cancellationToken)
+    /// <summary>Refreshes a feed this run has already leased, from the row the lease returned (<see cref="FeedLease.TakeBatchAsync"/>).</summary>
+    public async Task<RefreshOutcome> RefreshLeasedAsync(Feed leased, CancellationToken cancellationToken)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var feed = await db.Feeds.SingleAsync(f => f.Id == feedId, cancellationToken);
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            db.Feeds.Attach(leased);
+            return await RefreshAsync(db, leased, cancellationToken);
+        }
+        catch
+        {
+            await lease.ReleaseAsync(leased.Id);
+            throw;
+        }
+    }
+
+    private async Task<RefreshOutcome> RefreshAsync(PlanetDbContext db, Feed feed, CancellationToken cancellationToken)
+    {
         var started = time.GetTimestamp();
         var fetch = await FetchAsync(feed, cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using VirtPlanet.Web.Data;
@@ -12,6 +13,7 @@ namespace VirtPlanet.Web.Feeds;
 /// </summary>
 public sealed class PollFeedsJob(
     IDbContextFactory<PlanetDbContext> dbFactory,
+    FeedLease lease,
     FeedRefresher refresher,
     IOptions<PollingOptions> options,
     TimeProvider time,
@@ -22,20 +24,27 @@ public sealed class PollFeedsJob(
     {
         var started = time.GetTimestamp();
         var now = time.GetUtcNow().UtcDateTime;
-        List<int> feedIds;
+        HashSet<int> listed;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            feedIds = await db.Feeds
-                .Where(f => f.IsActive)
-                .OrderBy(f => f.NextFetchAt)
-                .Select(f => f.Id)
-                .ToListAsync(cancellationToken);
+            listed = (await db.Feeds.Where(f => f.IsActive).Select(f => f.Id).ToListAsync(cancellationToken)).ToHashSet();
         }
 
         var outcomes = new ConcurrentBag<RefreshOutcome>();
+        var refreshed = new ConcurrentDictionary<int, bool>();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxParallelism, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(feedIds, parallel, async (feedId, token) =>
-            outcomes.Add(await RefreshOneAsync(feedId, now, token)));
+        await Parallel.ForEachAsync(LeaseAllAsync(now, cancellationToken), parallel, async (feed, token) =>
+        {
+            refreshed[feed.Id] = true;
+            outcomes.Add(await RefreshOneAsync(feed, token));
+        });
+
+        // Listed, but leased or fetched by another run meanwhile.
+        listed.ExceptWith(refreshed.Keys);
+        foreach (var _ in listed)
+        {
+            outcomes.Add(new RefreshOutcome(RefreshStatus.Skipped));
+        }
 
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
@@ -51,17 +60,53 @@ public sealed class PollFeedsJob(
         return summary;
     }
 
-    private async Task<RefreshOutcome> RefreshOneAsync(int feedId, DateTime pollStarted, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every active feed this run may fetch, leased a batch at a time as the workers ask for more: a batch is as large
+    /// as the parallelism, so a leased feed waits for at most one fetch before its own starts, well within its lease.
+    /// A feed another run fetched after <paramref name="pollStarted"/> is passed over. Leases of a batch not handed out
+    /// when the run stops (cancelled) are given back.
+    /// </summary>
+    private async IAsyncEnumerable<Feed> LeaseAllAsync(DateTime pollStarted, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var waiting = new Queue<Feed>();
+        try
+        {
+            var afterId = 0;
+            while (true)
+            {
+                var batch = await lease.TakeBatchAsync(afterId, options.Value.MaxParallelism, pollStarted, cancellationToken);
+                if (batch.Count == 0)
+                {
+                    yield break;
+                }
+
+                batch.ToList().ForEach(waiting.Enqueue);
+                afterId = batch[^1].Id;
+                while (waiting.TryDequeue(out var feed))
+                {
+                    yield return feed;
+                }
+            }
+        }
+        finally
+        {
+            if (waiting.Count > 0)
+            {
+                await lease.ReleaseAsync([.. waiting.Select(f => f.Id)]);
+            }
+        }
+    }
+
+    private async Task<RefreshOutcome> RefreshOneAsync(Feed leased, CancellationToken cancellationToken)
     {
         try
         {
-            // A feed another run fetched after this one listed it is done: leases alone would let this run fetch it again.
-            return await refresher.RefreshAsync(feedId, pollStarted, cancellationToken);
+            return await refresher.RefreshLeasedAsync(leased, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // A bug or a database hiccup on one feed must not stop the others.
-            logger.LogError(e, "Refreshing feed {FeedId} failed unexpectedly", feedId);
+            logger.LogError(e, "Refreshing feed {FeedId} failed unexpectedly", leased.Id);
             return new RefreshOutcome(RefreshStatus.Failed, Error: e.Message);
         }
     }

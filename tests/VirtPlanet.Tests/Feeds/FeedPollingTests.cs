@@ -205,6 +205,56 @@ public abstract class FeedPollingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PollingAllFeedsFetchesEachFreeFeedOnceAndPassesOverOneAnotherRunHolds()
+    {
+        // More feeds than the poll's parallelism (8), so it leases them in several batches.
+        var feeds = new List<Feed>();
+        for (var n = 0; n < 20; n++)
+        {
+            feeds.Add(await SubscribeAsync($"/ok.xml?blog={n}"));
+        }
+
+        var held = feeds[11];
+        Assert.True(await planet.Services.GetRequiredService<FeedLease>().TryTakeAsync(held.Id, CancellationToken.None));
+
+        var summary = await planet.Services.GetRequiredService<PollFeedsJob>().PollAllAsync(CancellationToken.None);
+
+        Assert.Equal((20, 19, 1), (summary.Feeds, summary.Fetched, summary.Skipped));
+        Assert.Equal(feeds.Where(f => f != held).Select(f => "GET " + new Uri(f.Url).PathAndQuery).Order(), server.RequestLog.Order());
+        await using var db = await DbAsync();
+        var leased = await db.Feeds.Where(f => f.LeaseUntil != null).Select(f => f.Id).ToListAsync();
+        Assert.Equal([held.Id], leased);
+    }
+
+    [Fact]
+    public async Task ACancelledPollGivesBackEveryLeaseItTook()
+    {
+        // Leased 8 at a time (the parallelism): the fast first feed frees a worker, which leases feeds 9-16 and starts
+        // the 9th while the others wait their turn behind the slow first batch.
+        await SubscribeAsync("/ok.xml?blog=1");
+        for (var n = 2; n <= 20; n++)
+        {
+            await SubscribeAsync($"/slow.xml?blog={n}");
+        }
+
+        using var cancel = new CancellationTokenSource();
+        var poll = planet.Services.GetRequiredService<PollFeedsJob>().PollAllAsync(cancel.Token);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!server.RequestLog.Contains("GET /slow.xml?blog=9") && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(5);
+        }
+
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => poll);
+
+        Assert.Contains("GET /slow.xml?blog=9", server.RequestLog);
+        Assert.DoesNotContain("GET /slow.xml?blog=16", server.RequestLog);
+        await using var db = await DbAsync();
+        Assert.Equal(0, await db.Feeds.CountAsync(f => f.LeaseUntil != null));
+    }
+
+    [Fact]
     public async Task OneFailingFeedDoesNotStopTheOthersInAPoll()
     {
         await SubscribeAsync("/broken.xml");
