@@ -12,16 +12,13 @@ public static class DatabaseSetup
     public static async Task PrepareDatabaseAsync(this IServiceProvider services, bool seed = true, CancellationToken cancellationToken = default)
     {
         var dbFactory = services.GetRequiredService<IDbContextFactory<PlanetDbContext>>();
-        bool isEmpty;
-        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
-        {
-            await db.MigrateAsync(cancellationToken);
-            await db.OptimizeAsync(cancellationToken);
-            isEmpty = !await db.Feeds.AnyAsync(cancellationToken);
-        }
-
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await db.MigrateAsync(cancellationToken);
+        await db.OptimizeAsync(cancellationToken);
+        // Asked only when it matters: a command-line run (poll-once from cron) does without this query.
         if (seed)
         {
+            var isEmpty = !await db.Feeds.AnyAsync(cancellationToken);
             await services.GetRequiredService<DefaultFeeds>().SeedIfEmptyAsync(isEmpty, cancellationToken);
         }
     }

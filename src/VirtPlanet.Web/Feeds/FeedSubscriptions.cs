@@ -19,8 +19,8 @@ public sealed class FeedSubscriptions(IDbContextFactory<PlanetDbContext> dbFacto
         // A write transaction from the first read (SQLite's BEGIN IMMEDIATE): another instance importing the same
         // list at once waits and then sees these feeds as duplicates, instead of failing on the unique URL.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var known = await db.Feeds.ToDictionaryAsync(f => f.Url, cancellationToken);
-        var slugs = (await db.Feeds.Select(f => f.Slug).ToListAsync(cancellationToken)).ToHashSet();
+        var known = await db.Feeds.AsNoTracking().ToDictionaryAsync(f => f.Url, cancellationToken);
+        var slugs = known.Values.Select(f => f.Slug).ToHashSet();
         var now = time.GetUtcNow().UtcDateTime;
         var results = new List<SubscribeResult>();
         foreach (var outline in outlines)

@@ -16,7 +16,8 @@ namespace VirtPlanet.Web.Feeds;
 /// </remarks>
 public sealed class PostSanitizer(IOptions<ContentOptions> options)
 {
-    private readonly HtmlSanitizer sanitizer = SanitizerPolicy.Create();
+    // Built on first use: a poll where every feed answers 304 sanitizes nothing (≈ 40 ms of a command's start, measured).
+    private readonly Lazy<HtmlSanitizer> policy = new(SanitizerPolicy.Create);
     private readonly VideoEmbeds videoEmbeds = new(options);
 
     public string Sanitize(string html, Uri? baseUri)
@@ -26,6 +27,7 @@ public sealed class PostSanitizer(IOptions<ContentOptions> options)
             return string.Empty;
         }
 
+        var sanitizer = policy.Value;
         using var document = sanitizer.HtmlParserFactory().ParseDocument("<!doctype html><html><body>" + html);
         if (document.Body is not IHtmlElement body)
         {
