@@ -80,11 +80,15 @@ public sealed class PollFeedsJob(
                     yield break;
                 }
 
-                batch.ToList().ForEach(waiting.Enqueue);
-                afterId = batch[^1].Id;
-                while (waiting.TryDequeue(out var feed))
+                foreach (var feed in batch)
                 {
-                    yield return feed;
+                    waiting.Enqueue(feed);
+                }
+
+                afterId = batch[^1].Id;
+                while (waiting.TryDequeue(out var next))
+                {
+                    yield return next;
                 }
             }
         }
