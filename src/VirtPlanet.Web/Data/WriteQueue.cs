@@ -7,8 +7,10 @@ namespace VirtPlanet.Web.Data;
 /// Small writes of concurrent feeds (a lease taken or released, a feed's row after a 304 or a failure), committed
 /// together on SQLite: whatever queued while the previous transaction ran goes into the next one, on one context.
 /// SQLite has one writer, so a poll's writes form a line anyway; this shortens the line to one commit per group
-/// instead of one per write. Each write still sees its own result (the rows it changed) and fails alone: SQLite
-/// undoes only the failing statement, and a failed write's tracked entities are dropped before the next one runs.
+/// instead of one per write. The rows saved alone (<see cref="SaveAsync"/>) that queued together go into one
+/// <c>SaveChanges</c>. Each write still sees its own result (the rows it changed) and fails alone: SQLite undoes only
+/// the failing statement, a failed write's tracked entities are dropped before the next one runs, and rows saved
+/// together are saved again one by one when their shared save fails.
 /// A caller's task ends when its group is committed. On PostgreSQL, which writes concurrently, each write runs on
 /// its own context at once.
 /// </summary>
@@ -49,6 +51,39 @@ public sealed class WriteQueue : IAsyncDisposable
         return await pending.Result;
     }
 
+    /// <summary>
+    /// Saves <paramref name="properties"/> of a row that no context tracks: the row saves queued together are attached to
+    /// one context and saved with one <c>SaveChanges</c>, which costs EF Core less than one each. Returns once committed.
+    /// </summary>
+    public async Task SaveAsync<TEntity>(TEntity row, IReadOnlyCollection<string> properties, CancellationToken cancellationToken)
+        where TEntity : class
+    {
+        var save = new RowSave(db =>
+        {
+            var entry = db.Entry(row);
+            entry.State = EntityState.Unchanged;
+            foreach (var name in properties)
+            {
+                entry.Property(name).IsModified = true;
+            }
+        });
+        if (!gate.Serializes)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            save.Attach(db);
+            await db.SaveChangesAsync(cancellationToken);
+            return;
+        }
+
+        if (!queue.Writer.TryWrite(save))
+        {
+            throw new ObjectDisposedException(nameof(WriteQueue));
+        }
+
+        _ = writer.Value;
+        await save.Result;
+    }
+
     public async ValueTask DisposeAsync()
     {
         queue.Writer.TryComplete();
@@ -81,12 +116,22 @@ public sealed class WriteQueue : IAsyncDisposable
             {
                 await using var db = await dbFactory.CreateDbContextAsync();
                 await using var transaction = await db.Database.BeginTransactionAsync();
+                var rows = new List<RowSave>();
                 foreach (var pending in group)
                 {
+                    if (pending is RowSave row)
+                    {
+                        rows.Add(row);
+                        continue;
+                    }
+
+                    // In queue order: the rows saved before this write are written before it.
+                    await SaveRowsAsync(db, rows);
                     await pending.RunAsync(db);
                     db.ChangeTracker.Clear();
                 }
 
+                await SaveRowsAsync(db, rows);
                 await transaction.CommitAsync();
             }
         }
@@ -98,6 +143,41 @@ public sealed class WriteQueue : IAsyncDisposable
         }
 
         group.ForEach(p => p.Complete());
+    }
+
+    /// <summary>
+    /// The rows in one <c>SaveChanges</c>; when it fails (EF Core rolls back to its savepoint), each row again on its own,
+    /// so that only the row at fault fails.
+    /// </summary>
+    private static async Task SaveRowsAsync(PlanetDbContext db, List<RowSave> rows)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            rows.ForEach(row => row.Attach(db));
+            await db.SaveChangesAsync();
+        }
+        catch (Exception) when (rows.Count > 1)
+        {
+            db.ChangeTracker.Clear();
+            foreach (var row in rows)
+            {
+                await SaveRowsAsync(db, [row]);
+            }
+        }
+        catch (Exception e)
+        {
+            rows[0].Fail(e);
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+            rows.Clear();
+        }
     }
 
     private abstract class Pending
@@ -131,6 +211,22 @@ public sealed class WriteQueue : IAsyncDisposable
 
         /// <summary>A write that already failed keeps its own error.</summary>
         public override void Complete() => completion.TrySetResult(result!);
+
+        public override void Fail(Exception error) => completion.TrySetException(error);
+    }
+
+    private sealed class RowSave(Action<PlanetDbContext> attach) : Pending
+    {
+        private readonly TaskCompletionSource completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task Result => completion.Task;
+
+        public void Attach(PlanetDbContext db) => attach(db);
+
+        /// <summary>Row saves are not run one by one: the group saves them together.</summary>
+        public override Task RunAsync(PlanetDbContext db) => throw new InvalidOperationException("Row saves are saved together");
+
+        public override void Complete() => completion.TrySetResult();
 
         public override void Fail(Exception error) => completion.TrySetException(error);
     }

@@ -101,17 +101,9 @@ public sealed class FeedRefresher(
         }
 
         var changed = feedEntry.Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name).ToList();
+        // The row alone: the feed's posts, if loaded, stay with the context that loaded them.
         feedEntry.State = EntityState.Detached;
-        await writes.RunAsync(
-            (queued, token) =>
-            {
-                // The row alone: the feed's posts, if loaded, stay with the context that loaded them.
-                var entry = queued.Entry(feed);
-                entry.State = EntityState.Unchanged;
-                changed.ForEach(name => entry.Property(name).IsModified = true);
-                return queued.SaveChangesAsync(token);
-            },
-            cancellationToken);
+        await writes.SaveAsync(feed, changed, cancellationToken);
     }
 
     private async Task<FetchResult> FetchAsync(Feed feed, CancellationToken cancellationToken)

@@ -59,4 +59,27 @@ public sealed class WriteQueueTests : IAsyncLifetime
         Assert.All(await db.Feeds.ToListAsync(), f => Assert.Equal($"Renamed {f.Id}", f.Title));
         Assert.Equal("blog-1", (await db.Feeds.SingleAsync(f => f.Id == feedIds[1])).Slug);
     }
+
+    [Fact]
+    public async Task RowSavesAreCommittedTogetherAndABadRowFailsAlone()
+    {
+        var writes = planet.Services.GetRequiredService<WriteQueue>();
+        List<Feed> feeds;
+        await using (var read = await planet.CreateDbContextAsync())
+        {
+            feeds = await read.Feeds.AsNoTracking().OrderBy(f => f.Id).ToListAsync();
+        }
+
+        feeds.ForEach(f => f.Title = $"Renamed {f.Id}");
+        // The second feed takes the first one's slug: the unique index refuses that row, and only that row.
+        feeds[1].Slug = "blog-0";
+        var saves = feeds.Select(f => writes.SaveAsync(f, f == feeds[1] ? [nameof(Feed.Title), nameof(Feed.Slug)] : [nameof(Feed.Title)], CancellationToken.None)).ToList();
+
+        await Assert.ThrowsAnyAsync<DbUpdateException>(() => saves[1]);
+        await Task.WhenAll(saves.Where((_, i) => i != 1));
+        await using var db = await planet.CreateDbContextAsync();
+        var stored = await db.Feeds.OrderBy(f => f.Id).ToListAsync();
+        Assert.All(stored.Where(f => f.Id != feeds[1].Id), f => Assert.Equal($"Renamed {f.Id}", f.Title));
+        Assert.Equal(("blog-1", null), (stored[1].Slug, stored[1].Title));
+    }
 }
