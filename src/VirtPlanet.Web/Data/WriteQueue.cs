@@ -42,12 +42,7 @@ public sealed class WriteQueue : IAsyncDisposable
         }
 
         var pending = new Pending<T>(write);
-        if (!queue.Writer.TryWrite(pending))
-        {
-            throw new ObjectDisposedException(nameof(WriteQueue));
-        }
-
-        _ = writer.Value;
+        Enqueue(pending);
         return await pending.Result;
     }
 
@@ -75,13 +70,19 @@ public sealed class WriteQueue : IAsyncDisposable
             return;
         }
 
-        if (!queue.Writer.TryWrite(save))
+        Enqueue(save);
+        await save.Result;
+    }
+
+    /// <summary>Queues a write and makes sure the writer runs.</summary>
+    private void Enqueue(Pending pending)
+    {
+        if (!queue.Writer.TryWrite(pending))
         {
             throw new ObjectDisposedException(nameof(WriteQueue));
         }
 
         _ = writer.Value;
-        await save.Result;
     }
 
     public async ValueTask DisposeAsync()
@@ -145,38 +146,46 @@ public sealed class WriteQueue : IAsyncDisposable
         group.ForEach(p => p.Complete());
     }
 
-    /// <summary>
-    /// The rows in one <c>SaveChanges</c>; when it fails (EF Core rolls back to its savepoint), each row again on its own,
-    /// so that only the row at fault fails.
-    /// </summary>
+    /// <summary>The row saves queued since the group's last other write, then forgotten by the context.</summary>
     private static async Task SaveRowsAsync(PlanetDbContext db, List<RowSave> rows)
     {
-        if (rows.Count == 0)
-        {
-            return;
-        }
-
         try
         {
-            rows.ForEach(row => row.Attach(db));
-            await db.SaveChangesAsync();
-        }
-        catch (Exception) when (rows.Count > 1)
-        {
-            db.ChangeTracker.Clear();
-            foreach (var row in rows)
+            if (rows.Count == 1)
             {
-                await SaveRowsAsync(db, [row]);
+                await rows[0].RunAsync(db);
             }
-        }
-        catch (Exception e)
-        {
-            rows[0].Fail(e);
+            else if (rows.Count > 1)
+            {
+                await SaveTogetherAsync(db, rows);
+            }
         }
         finally
         {
             db.ChangeTracker.Clear();
             rows.Clear();
+        }
+    }
+
+    /// <summary>
+    /// The rows in one <c>SaveChanges</c>; when it fails (EF Core rolls back to its savepoint), each row again on its own,
+    /// so that only the row at fault fails.
+    /// </summary>
+    private static async Task SaveTogetherAsync(PlanetDbContext db, List<RowSave> rows)
+    {
+        try
+        {
+            rows.ForEach(row => row.Attach(db));
+            await db.SaveChangesAsync();
+        }
+        catch (Exception)
+        {
+            db.ChangeTracker.Clear();
+            foreach (var row in rows)
+            {
+                await row.RunAsync(db);
+                db.ChangeTracker.Clear();
+            }
         }
     }
 
@@ -223,8 +232,19 @@ public sealed class WriteQueue : IAsyncDisposable
 
         public void Attach(PlanetDbContext db) => attach(db);
 
-        /// <summary>Row saves are not run one by one: the group saves them together.</summary>
-        public override Task RunAsync(PlanetDbContext db) => throw new InvalidOperationException("Row saves are saved together");
+        /// <summary>Saves this row alone.</summary>
+        public override async Task RunAsync(PlanetDbContext db)
+        {
+            try
+            {
+                Attach(db);
+                await db.SaveChangesAsync();
+            }
+            catch (Exception e)
+            {
+                completion.TrySetException(e);
+            }
+        }
 
         public override void Complete() => completion.TrySetResult();
 

@@ -51,12 +51,9 @@ public sealed class FeedLease(WriteQueue writes, IOptions<PollingOptions> option
         return [.. feeds.OrderBy(f => f.Id)];
     }
 
-    public Task ReleaseAsync(int feedId) =>
-        writes.RunAsync(
-            (db, token) => db.Feeds.Where(f => f.Id == feedId).ExecuteUpdateAsync(s => s.SetProperty(f => f.LeaseUntil, (DateTime?)null), token),
-            CancellationToken.None);
+    public Task ReleaseAsync(int feedId) => ReleaseAsync([feedId]);
 
-    /// <summary>Gives back leases taken in a batch whose feeds were never refreshed (a cancelled run).</summary>
+    /// <summary>Gives back leases, such as those of a batch whose feeds were never refreshed (a cancelled run).</summary>
     public Task ReleaseAsync(IReadOnlyCollection<int> feedIds) =>
         writes.RunAsync(
             (db, token) => db.Feeds.Where(f => feedIds.Contains(f.Id)).ExecuteUpdateAsync(s => s.SetProperty(f => f.LeaseUntil, (DateTime?)null), token),

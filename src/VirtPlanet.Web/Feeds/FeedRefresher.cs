@@ -28,32 +28,32 @@ public sealed class FeedRefresher(
             return new RefreshOutcome(RefreshStatus.Skipped);
         }
 
+        return await RefreshHeldAsync(feedId, db => db.Feeds.SingleAsync(f => f.Id == feedId, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Refreshes a feed this run has already leased, from the row the lease returned (<see cref="FeedLease.TakeBatchAsync"/>).</summary>
+    public Task<RefreshOutcome> RefreshLeasedAsync(Feed leased, CancellationToken cancellationToken) =>
+        RefreshHeldAsync(
+            leased.Id,
+            db =>
+            {
+                db.Feeds.Attach(leased);
+                return Task.FromResult(leased);
+            },
+            cancellationToken);
+
+    /// <summary>Refreshes a feed whose lease this run holds, the row tracked by <paramref name="track"/>; gives the lease back if it throws.</summary>
+    private async Task<RefreshOutcome> RefreshHeldAsync(int feedId, Func<PlanetDbContext, Task<Feed>> track, CancellationToken cancellationToken)
+    {
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var feed = await db.Feeds.SingleAsync(f => f.Id == feedId, cancellationToken);
-            return await RefreshAsync(db, feed, cancellationToken);
+            return await RefreshAsync(db, await track(db), cancellationToken);
         }
         catch
         {
             // The normal path releases the lease in the same commit as the outcome.
             await lease.ReleaseAsync(feedId);
-            throw;
-        }
-    }
-
-    /// <summary>Refreshes a feed this run has already leased, from the row the lease returned (<see cref="FeedLease.TakeBatchAsync"/>).</summary>
-    public async Task<RefreshOutcome> RefreshLeasedAsync(Feed leased, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            db.Feeds.Attach(leased);
-            return await RefreshAsync(db, leased, cancellationToken);
-        }
-        catch
-        {
-            await lease.ReleaseAsync(leased.Id);
             throw;
         }
     }
