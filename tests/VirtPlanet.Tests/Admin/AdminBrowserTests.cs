@@ -125,7 +125,8 @@ public sealed class AdminBrowserTests(BrowserFixture browser, AdminPlanetFixture
         await page.Locator("input[name=user]").FillAsync(AdminAccount.User);
         await page.Locator("input[name=password]").FillAsync(AdminAccount.Password);
         await page.Locator("form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(admin.Planet.Url("/admin").AbsoluteUri);
+        // Polls the address rather than waiting for the next navigation's load event: a failure says where it stayed.
+        await Expect(page).ToHaveURLAsync(admin.Planet.Url("/admin").AbsoluteUri, new PageAssertionsToHaveURLOptions { Timeout = 30_000 });
         return page;
     }
 

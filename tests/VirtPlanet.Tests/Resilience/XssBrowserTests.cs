@@ -45,7 +45,7 @@ public sealed class XssBrowserTests(BrowserFixture browser, XssPlanet xss) : ICl
         await page.FillAsync("input[name=user]", AdminAccount.User);
         await page.FillAsync("input[name=password]", AdminAccount.Password);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync("**/admin");
+        await Assertions.Expect(page).ToHaveURLAsync(xss.Planet.Url("/admin").AbsoluteUri, new PageAssertionsToHaveURLOptions { Timeout = 30_000 });
 
         await AssertNothingRanAsync(page, "/admin/feeds");
         // Interactive: once the circuit is up the table is rendered again by the server, over the WebSocket.

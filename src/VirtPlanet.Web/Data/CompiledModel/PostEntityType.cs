@@ -3,8 +3,16 @@ using System;
 using System.Collections.Generic;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Metadata.Internal;
+using Microsoft.EntityFrameworkCore.Sqlite.Storage.Internal;
+using Microsoft.EntityFrameworkCore.Sqlite.Storage.Json.Internal;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.Json;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using VirtPlanet.Web.Feeds;
 using VirtPlanet.Web.Posts;
 
@@ -36,18 +44,114 @@ namespace VirtPlanet.Web.Data.CompiledModel
                 valueGenerated: ValueGenerated.OnAdd,
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0L);
+            id.SetGetter(
+                long (Post instance) => PostUnsafeAccessors.Id(instance),
+                bool (Post instance) => PostUnsafeAccessors.Id(instance) == 0L);
+            id.SetSetter(
+                Post (Post instance, long value) =>
+                {
+                    PostUnsafeAccessors.Id(instance) = value;
+                    return instance;
+                });
+            id.SetMaterializationSetter(
+                Post (Post instance, long value) =>
+                {
+                    PostUnsafeAccessors.Id(instance) = value;
+                    return instance;
+                });
+            id.SetAccessors(
+                long (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(0) ? entry.ReadStoreGeneratedValue<long>(0) : (entry.FlaggedAsTemporary(0) && PostUnsafeAccessors.Id(((Post)(entry.Entity))) == 0L ? entry.ReadTemporaryValue<long>(0) : PostUnsafeAccessors.Id(((Post)(entry.Entity))))),
+                long (IInternalEntry entry) => PostUnsafeAccessors.Id(((Post)(entry.Entity))),
+                long (IInternalEntry entry) => entry.ReadOriginalValue<long>(id, 0),
+                long (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<long>(id, 0));
+            id.SetPropertyIndexes(
+                index: 0,
+                originalValueIndex: 0,
+                shadowIndex: -1,
+                relationshipIndex: 0,
+                storeGenerationIndex: 0);
+            id.TypeMapping = LongTypeMapping.Default.Clone(
+                comparer: new ValueComparer<long>(
+                    bool (long v1, long v2) => v1 == v2,
+                    int (long v) => ((object)v).GetHashCode(),
+                    long (long v) => v),
+                keyComparer: new ValueComparer<long>(
+                    bool (long v1, long v2) => v1 == v2,
+                    int (long v) => ((object)v).GetHashCode(),
+                    long (long v) => v),
+                providerValueComparer: new ValueComparer<long>(
+                    bool (long v1, long v2) => v1 == v2,
+                    int (long v) => ((object)v).GetHashCode(),
+                    long (long v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "INTEGER"));
+            id.SetCurrentValueComparer(new EntryCurrentValueComparer<long>(id));
 
             var author = runtimeEntityType.AddProperty(
                 "Author",
                 typeof(string),
                 propertyInfo: typeof(Post).GetProperty("Author", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Post).GetField("<Author>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+            author.SetGetter(
+                string (Post instance) => PostUnsafeAccessors.Author(instance),
+                bool (Post instance) => PostUnsafeAccessors.Author(instance) == null);
+            author.SetSetter(
+                Post (Post instance, string value) =>
+                {
+                    PostUnsafeAccessors.Author(instance) = value;
+                    return instance;
+                });
+            author.SetMaterializationSetter(
+                Post (Post instance, string value) =>
+                {
+                    PostUnsafeAccessors.Author(instance) = value;
+                    return instance;
+                });
+            author.SetAccessors(
+                string (IInternalEntry entry) => PostUnsafeAccessors.Author(((Post)(entry.Entity))),
+                string (IInternalEntry entry) => PostUnsafeAccessors.Author(((Post)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(author, 1),
+                string (IInternalEntry entry) => entry.GetCurrentValue<string>(author));
+            author.SetPropertyIndexes(
+                index: 1,
+                originalValueIndex: 1,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            author.TypeMapping = SqliteStringTypeMapping.Default;
 
             var contentHash = runtimeEntityType.AddProperty(
                 "ContentHash",
                 typeof(string),
                 propertyInfo: typeof(Post).GetProperty("ContentHash", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Post).GetField("<ContentHash>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+            contentHash.SetGetter(
+                string (Post instance) => PostUnsafeAccessors.ContentHash(instance),
+                bool (Post instance) => PostUnsafeAccessors.ContentHash(instance) == null);
+            contentHash.SetSetter(
+                Post (Post instance, string value) =>
+                {
+                    PostUnsafeAccessors.ContentHash(instance) = value;
+                    return instance;
+                });
+            contentHash.SetMaterializationSetter(
+                Post (Post instance, string value) =>
+                {
+                    PostUnsafeAccessors.ContentHash(instance) = value;
+                    return instance;
+                });
+            contentHash.SetAccessors(
+                string (IInternalEntry entry) => PostUnsafeAccessors.ContentHash(((Post)(entry.Entity))),
+                string (IInternalEntry entry) => PostUnsafeAccessors.ContentHash(((Post)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(contentHash, 2),
+                string (IInternalEntry entry) => entry.GetCurrentValue<string>(contentHash));
+            contentHash.SetPropertyIndexes(
+                index: 2,
+                originalValueIndex: 2,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            contentHash.TypeMapping = SqliteStringTypeMapping.Default;
 
             var contentHtml = runtimeEntityType.AddProperty(
                 "ContentHtml",
@@ -55,12 +159,67 @@ namespace VirtPlanet.Web.Data.CompiledModel
                 propertyInfo: typeof(Post).GetProperty("ContentHtml", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Post).GetField("<ContentHtml>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
+            contentHtml.SetGetter(
+                string (Post instance) => PostUnsafeAccessors.ContentHtml(instance),
+                bool (Post instance) => PostUnsafeAccessors.ContentHtml(instance) == null);
+            contentHtml.SetSetter(
+                Post (Post instance, string value) =>
+                {
+                    PostUnsafeAccessors.ContentHtml(instance) = value;
+                    return instance;
+                });
+            contentHtml.SetMaterializationSetter(
+                Post (Post instance, string value) =>
+                {
+                    PostUnsafeAccessors.ContentHtml(instance) = value;
+                    return instance;
+                });
+            contentHtml.SetAccessors(
+                string (IInternalEntry entry) => PostUnsafeAccessors.ContentHtml(((Post)(entry.Entity))),
+                string (IInternalEntry entry) => PostUnsafeAccessors.ContentHtml(((Post)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(contentHtml, 3),
+                string (IInternalEntry entry) => entry.GetCurrentValue<string>(contentHtml));
+            contentHtml.SetPropertyIndexes(
+                index: 3,
+                originalValueIndex: 3,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            contentHtml.TypeMapping = SqliteStringTypeMapping.Default;
 
             var entryKey = runtimeEntityType.AddProperty(
                 "EntryKey",
                 typeof(string),
                 propertyInfo: typeof(Post).GetProperty("EntryKey", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Post).GetField("<EntryKey>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+            entryKey.SetGetter(
+                string (Post instance) => PostUnsafeAccessors.EntryKey(instance),
+                bool (Post instance) => PostUnsafeAccessors.EntryKey(instance) == null);
+            entryKey.SetSetter(
+                Post (Post instance, string value) =>
+                {
+                    PostUnsafeAccessors.EntryKey(instance) = value;
+                    return instance;
+                });
+            entryKey.SetMaterializationSetter(
+                Post (Post instance, string value) =>
+                {
+                    PostUnsafeAccessors.EntryKey(instance) = value;
+                    return instance;
+                });
+            entryKey.SetAccessors(
+                string (IInternalEntry entry) => PostUnsafeAccessors.EntryKey(((Post)(entry.Entity))),
+                string (IInternalEntry entry) => PostUnsafeAccessors.EntryKey(((Post)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(entryKey, 4),
+                string (IInternalEntry entry) => entry.GetCurrentValue<string>(entryKey));
+            entryKey.SetPropertyIndexes(
+                index: 4,
+                originalValueIndex: 4,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            entryKey.TypeMapping = SqliteStringTypeMapping.Default;
+            entryKey.SetCurrentValueComparer(new EntryCurrentValueComparer<string>(entryKey));
 
             var feedId = runtimeEntityType.AddProperty(
                 "FeedId",
@@ -68,6 +227,48 @@ namespace VirtPlanet.Web.Data.CompiledModel
                 propertyInfo: typeof(Post).GetProperty("FeedId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Post).GetField("<FeedId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
+            feedId.SetGetter(
+                int (Post instance) => PostUnsafeAccessors.FeedId(instance),
+                bool (Post instance) => PostUnsafeAccessors.FeedId(instance) == 0);
+            feedId.SetSetter(
+                Post (Post instance, int value) =>
+                {
+                    PostUnsafeAccessors.FeedId(instance) = value;
+                    return instance;
+                });
+            feedId.SetMaterializationSetter(
+                Post (Post instance, int value) =>
+                {
+                    PostUnsafeAccessors.FeedId(instance) = value;
+                    return instance;
+                });
+            feedId.SetAccessors(
+                int (IInternalEntry entry) => (entry.FlaggedAsStoreGenerated(5) ? entry.ReadStoreGeneratedValue<int>(1) : (entry.FlaggedAsTemporary(5) && PostUnsafeAccessors.FeedId(((Post)(entry.Entity))) == 0 ? entry.ReadTemporaryValue<int>(1) : PostUnsafeAccessors.FeedId(((Post)(entry.Entity))))),
+                int (IInternalEntry entry) => PostUnsafeAccessors.FeedId(((Post)(entry.Entity))),
+                int (IInternalEntry entry) => entry.ReadOriginalValue<int>(feedId, 5),
+                int (IInternalEntry entry) => ((InternalEntityEntry)entry).ReadRelationshipSnapshotValue<int>(feedId, 1));
+            feedId.SetPropertyIndexes(
+                index: 5,
+                originalValueIndex: 5,
+                shadowIndex: -1,
+                relationshipIndex: 1,
+                storeGenerationIndex: 1);
+            feedId.TypeMapping = IntTypeMapping.Default.Clone(
+                comparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                keyComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                providerValueComparer: new ValueComparer<int>(
+                    bool (int v1, int v2) => v1 == v2,
+                    int (int v) => v,
+                    int (int v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "INTEGER"));
+            feedId.SetCurrentValueComparer(new EntryCurrentValueComparer<int>(feedId));
 
             var firstSeenAt = runtimeEntityType.AddProperty(
                 "FirstSeenAt",
@@ -75,6 +276,53 @@ namespace VirtPlanet.Web.Data.CompiledModel
                 propertyInfo: typeof(Post).GetProperty("FirstSeenAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Post).GetField("<FirstSeenAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 valueConverter: new UtcDateTimeConverter());
+            firstSeenAt.SetGetter(
+                DateTime (Post instance) => PostUnsafeAccessors.FirstSeenAt(instance),
+                bool (Post instance) => PostUnsafeAccessors.FirstSeenAt(instance) == default(DateTime));
+            firstSeenAt.SetSetter(
+                Post (Post instance, DateTime value) =>
+                {
+                    PostUnsafeAccessors.FirstSeenAt(instance) = value;
+                    return instance;
+                });
+            firstSeenAt.SetMaterializationSetter(
+                Post (Post instance, DateTime value) =>
+                {
+                    PostUnsafeAccessors.FirstSeenAt(instance) = value;
+                    return instance;
+                });
+            firstSeenAt.SetAccessors(
+                DateTime (IInternalEntry entry) => PostUnsafeAccessors.FirstSeenAt(((Post)(entry.Entity))),
+                DateTime (IInternalEntry entry) => PostUnsafeAccessors.FirstSeenAt(((Post)(entry.Entity))),
+                DateTime (IInternalEntry entry) => entry.ReadOriginalValue<DateTime>(firstSeenAt, 6),
+                DateTime (IInternalEntry entry) => entry.GetCurrentValue<DateTime>(firstSeenAt));
+            firstSeenAt.SetPropertyIndexes(
+                index: 6,
+                originalValueIndex: 6,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            firstSeenAt.TypeMapping = SqliteDateTimeTypeMapping.Default.Clone(
+                comparer: new ValueComparer<DateTime>(
+                    bool (DateTime v1, DateTime v2) => v1.Equals(v2),
+                    int (DateTime v) => ((object)v).GetHashCode(),
+                    DateTime (DateTime v) => v),
+                keyComparer: new ValueComparer<DateTime>(
+                    bool (DateTime v1, DateTime v2) => v1.Equals(v2),
+                    int (DateTime v) => ((object)v).GetHashCode(),
+                    DateTime (DateTime v) => v),
+                providerValueComparer: new ValueComparer<DateTime>(
+                    bool (DateTime v1, DateTime v2) => v1.Equals(v2),
+                    int (DateTime v) => ((object)v).GetHashCode(),
+                    DateTime (DateTime v) => v),
+                converter: new ValueConverter<DateTime, DateTime>(
+                    DateTime (DateTime v) => (((int)(v.Kind)) == 1 ? v : v.ToUniversalTime()),
+                    DateTime (DateTime v) => DateTime.SpecifyKind(v, DateTimeKind.Utc)),
+                jsonValueReaderWriter: new JsonConvertedValueReaderWriter<DateTime, DateTime>(
+                    SqliteJsonDateTimeReaderWriter.Instance,
+                    new ValueConverter<DateTime, DateTime>(
+                        DateTime (DateTime v) => (((int)(v.Kind)) == 1 ? v : v.ToUniversalTime()),
+                        DateTime (DateTime v) => DateTime.SpecifyKind(v, DateTimeKind.Utc))));
             firstSeenAt.SetSentinelFromProviderValue(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc));
 
             var isHidden = runtimeEntityType.AddProperty(
@@ -83,6 +331,47 @@ namespace VirtPlanet.Web.Data.CompiledModel
                 propertyInfo: typeof(Post).GetProperty("IsHidden", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Post).GetField("<IsHidden>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: false);
+            isHidden.SetGetter(
+                bool (Post instance) => PostUnsafeAccessors.IsHidden(instance),
+                bool (Post instance) => PostUnsafeAccessors.IsHidden(instance) == false);
+            isHidden.SetSetter(
+                Post (Post instance, bool value) =>
+                {
+                    PostUnsafeAccessors.IsHidden(instance) = value;
+                    return instance;
+                });
+            isHidden.SetMaterializationSetter(
+                Post (Post instance, bool value) =>
+                {
+                    PostUnsafeAccessors.IsHidden(instance) = value;
+                    return instance;
+                });
+            isHidden.SetAccessors(
+                bool (IInternalEntry entry) => PostUnsafeAccessors.IsHidden(((Post)(entry.Entity))),
+                bool (IInternalEntry entry) => PostUnsafeAccessors.IsHidden(((Post)(entry.Entity))),
+                bool (IInternalEntry entry) => entry.ReadOriginalValue<bool>(isHidden, 7),
+                bool (IInternalEntry entry) => entry.GetCurrentValue<bool>(isHidden));
+            isHidden.SetPropertyIndexes(
+                index: 7,
+                originalValueIndex: 7,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            isHidden.TypeMapping = BoolTypeMapping.Default.Clone(
+                comparer: new ValueComparer<bool>(
+                    bool (bool v1, bool v2) => v1 == v2,
+                    int (bool v) => ((object)v).GetHashCode(),
+                    bool (bool v) => v),
+                keyComparer: new ValueComparer<bool>(
+                    bool (bool v1, bool v2) => v1 == v2,
+                    int (bool v) => ((object)v).GetHashCode(),
+                    bool (bool v) => v),
+                providerValueComparer: new ValueComparer<bool>(
+                    bool (bool v1, bool v2) => v1 == v2,
+                    int (bool v) => ((object)v).GetHashCode(),
+                    bool (bool v) => v),
+                mappingInfo: new RelationalTypeMappingInfo(
+                    storeTypeName: "INTEGER"));
 
             var link = runtimeEntityType.AddProperty(
                 "Link",
@@ -90,6 +379,33 @@ namespace VirtPlanet.Web.Data.CompiledModel
                 propertyInfo: typeof(Post).GetProperty("Link", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Post).GetField("<Link>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
+            link.SetGetter(
+                string (Post instance) => PostUnsafeAccessors.Link(instance),
+                bool (Post instance) => PostUnsafeAccessors.Link(instance) == null);
+            link.SetSetter(
+                Post (Post instance, string value) =>
+                {
+                    PostUnsafeAccessors.Link(instance) = value;
+                    return instance;
+                });
+            link.SetMaterializationSetter(
+                Post (Post instance, string value) =>
+                {
+                    PostUnsafeAccessors.Link(instance) = value;
+                    return instance;
+                });
+            link.SetAccessors(
+                string (IInternalEntry entry) => PostUnsafeAccessors.Link(((Post)(entry.Entity))),
+                string (IInternalEntry entry) => PostUnsafeAccessors.Link(((Post)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(link, 8),
+                string (IInternalEntry entry) => entry.GetCurrentValue<string>(link));
+            link.SetPropertyIndexes(
+                index: 8,
+                originalValueIndex: 8,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            link.TypeMapping = SqliteStringTypeMapping.Default;
 
             var publishedAt = runtimeEntityType.AddProperty(
                 "PublishedAt",
@@ -97,6 +413,53 @@ namespace VirtPlanet.Web.Data.CompiledModel
                 propertyInfo: typeof(Post).GetProperty("PublishedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Post).GetField("<PublishedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 valueConverter: new UtcDateTimeConverter());
+            publishedAt.SetGetter(
+                DateTime (Post instance) => PostUnsafeAccessors.PublishedAt(instance),
+                bool (Post instance) => PostUnsafeAccessors.PublishedAt(instance) == default(DateTime));
+            publishedAt.SetSetter(
+                Post (Post instance, DateTime value) =>
+                {
+                    PostUnsafeAccessors.PublishedAt(instance) = value;
+                    return instance;
+                });
+            publishedAt.SetMaterializationSetter(
+                Post (Post instance, DateTime value) =>
+                {
+                    PostUnsafeAccessors.PublishedAt(instance) = value;
+                    return instance;
+                });
+            publishedAt.SetAccessors(
+                DateTime (IInternalEntry entry) => PostUnsafeAccessors.PublishedAt(((Post)(entry.Entity))),
+                DateTime (IInternalEntry entry) => PostUnsafeAccessors.PublishedAt(((Post)(entry.Entity))),
+                DateTime (IInternalEntry entry) => entry.ReadOriginalValue<DateTime>(publishedAt, 9),
+                DateTime (IInternalEntry entry) => entry.GetCurrentValue<DateTime>(publishedAt));
+            publishedAt.SetPropertyIndexes(
+                index: 9,
+                originalValueIndex: 9,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            publishedAt.TypeMapping = SqliteDateTimeTypeMapping.Default.Clone(
+                comparer: new ValueComparer<DateTime>(
+                    bool (DateTime v1, DateTime v2) => v1.Equals(v2),
+                    int (DateTime v) => ((object)v).GetHashCode(),
+                    DateTime (DateTime v) => v),
+                keyComparer: new ValueComparer<DateTime>(
+                    bool (DateTime v1, DateTime v2) => v1.Equals(v2),
+                    int (DateTime v) => ((object)v).GetHashCode(),
+                    DateTime (DateTime v) => v),
+                providerValueComparer: new ValueComparer<DateTime>(
+                    bool (DateTime v1, DateTime v2) => v1.Equals(v2),
+                    int (DateTime v) => ((object)v).GetHashCode(),
+                    DateTime (DateTime v) => v),
+                converter: new ValueConverter<DateTime, DateTime>(
+                    DateTime (DateTime v) => (((int)(v.Kind)) == 1 ? v : v.ToUniversalTime()),
+                    DateTime (DateTime v) => DateTime.SpecifyKind(v, DateTimeKind.Utc)),
+                jsonValueReaderWriter: new JsonConvertedValueReaderWriter<DateTime, DateTime>(
+                    SqliteJsonDateTimeReaderWriter.Instance,
+                    new ValueConverter<DateTime, DateTime>(
+                        DateTime (DateTime v) => (((int)(v.Kind)) == 1 ? v : v.ToUniversalTime()),
+                        DateTime (DateTime v) => DateTime.SpecifyKind(v, DateTimeKind.Utc))));
             publishedAt.SetSentinelFromProviderValue(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc));
 
             var summaryHtml = runtimeEntityType.AddProperty(
@@ -105,12 +468,66 @@ namespace VirtPlanet.Web.Data.CompiledModel
                 propertyInfo: typeof(Post).GetProperty("SummaryHtml", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Post).GetField("<SummaryHtml>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
+            summaryHtml.SetGetter(
+                string (Post instance) => PostUnsafeAccessors.SummaryHtml(instance),
+                bool (Post instance) => PostUnsafeAccessors.SummaryHtml(instance) == null);
+            summaryHtml.SetSetter(
+                Post (Post instance, string value) =>
+                {
+                    PostUnsafeAccessors.SummaryHtml(instance) = value;
+                    return instance;
+                });
+            summaryHtml.SetMaterializationSetter(
+                Post (Post instance, string value) =>
+                {
+                    PostUnsafeAccessors.SummaryHtml(instance) = value;
+                    return instance;
+                });
+            summaryHtml.SetAccessors(
+                string (IInternalEntry entry) => PostUnsafeAccessors.SummaryHtml(((Post)(entry.Entity))),
+                string (IInternalEntry entry) => PostUnsafeAccessors.SummaryHtml(((Post)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(summaryHtml, 10),
+                string (IInternalEntry entry) => entry.GetCurrentValue<string>(summaryHtml));
+            summaryHtml.SetPropertyIndexes(
+                index: 10,
+                originalValueIndex: 10,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            summaryHtml.TypeMapping = SqliteStringTypeMapping.Default;
 
             var title = runtimeEntityType.AddProperty(
                 "Title",
                 typeof(string),
                 propertyInfo: typeof(Post).GetProperty("Title", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Post).GetField("<Title>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+            title.SetGetter(
+                string (Post instance) => PostUnsafeAccessors.Title(instance),
+                bool (Post instance) => PostUnsafeAccessors.Title(instance) == null);
+            title.SetSetter(
+                Post (Post instance, string value) =>
+                {
+                    PostUnsafeAccessors.Title(instance) = value;
+                    return instance;
+                });
+            title.SetMaterializationSetter(
+                Post (Post instance, string value) =>
+                {
+                    PostUnsafeAccessors.Title(instance) = value;
+                    return instance;
+                });
+            title.SetAccessors(
+                string (IInternalEntry entry) => PostUnsafeAccessors.Title(((Post)(entry.Entity))),
+                string (IInternalEntry entry) => PostUnsafeAccessors.Title(((Post)(entry.Entity))),
+                string (IInternalEntry entry) => entry.ReadOriginalValue<string>(title, 11),
+                string (IInternalEntry entry) => entry.GetCurrentValue<string>(title));
+            title.SetPropertyIndexes(
+                index: 11,
+                originalValueIndex: 11,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            title.TypeMapping = SqliteStringTypeMapping.Default;
 
             var updatedAt = runtimeEntityType.AddProperty(
                 "UpdatedAt",
@@ -119,6 +536,55 @@ namespace VirtPlanet.Web.Data.CompiledModel
                 fieldInfo: typeof(Post).GetField("<UpdatedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 valueConverter: new UtcDateTimeConverter());
+            updatedAt.SetGetter(
+                DateTime? (Post instance) => PostUnsafeAccessors.UpdatedAt(instance),
+                bool (Post instance) => !(PostUnsafeAccessors.UpdatedAt(instance).HasValue));
+            updatedAt.SetSetter(
+                Post (Post instance, DateTime? value) =>
+                {
+                    PostUnsafeAccessors.UpdatedAt(instance) = value;
+                    return instance;
+                });
+            updatedAt.SetMaterializationSetter(
+                Post (Post instance, DateTime? value) =>
+                {
+                    PostUnsafeAccessors.UpdatedAt(instance) = value;
+                    return instance;
+                });
+            updatedAt.SetAccessors(
+                DateTime? (IInternalEntry entry) => PostUnsafeAccessors.UpdatedAt(((Post)(entry.Entity))),
+                DateTime? (IInternalEntry entry) => PostUnsafeAccessors.UpdatedAt(((Post)(entry.Entity))),
+                DateTime? (IInternalEntry entry) => entry.ReadOriginalValue<DateTime?>(updatedAt, 12),
+                DateTime? (IInternalEntry entry) => entry.GetCurrentValue<DateTime?>(updatedAt));
+            updatedAt.SetPropertyIndexes(
+                index: 12,
+                originalValueIndex: 12,
+                shadowIndex: -1,
+                relationshipIndex: -1,
+                storeGenerationIndex: -1);
+            updatedAt.TypeMapping = SqliteDateTimeTypeMapping.Default.Clone(
+                comparer: new ValueComparer<DateTime>(
+                    bool (DateTime v1, DateTime v2) => v1.Equals(v2),
+                    int (DateTime v) => ((object)v).GetHashCode(),
+                    DateTime (DateTime v) => v),
+                keyComparer: new ValueComparer<DateTime>(
+                    bool (DateTime v1, DateTime v2) => v1.Equals(v2),
+                    int (DateTime v) => ((object)v).GetHashCode(),
+                    DateTime (DateTime v) => v),
+                providerValueComparer: new ValueComparer<DateTime>(
+                    bool (DateTime v1, DateTime v2) => v1.Equals(v2),
+                    int (DateTime v) => ((object)v).GetHashCode(),
+                    DateTime (DateTime v) => v),
+                converter: new ValueConverter<DateTime, DateTime>(
+                    DateTime (DateTime v) => (((int)(v.Kind)) == 1 ? v : v.ToUniversalTime()),
+                    DateTime (DateTime v) => DateTime.SpecifyKind(v, DateTimeKind.Utc)),
+                jsonValueReaderWriter: new JsonConvertedValueReaderWriter<DateTime, DateTime>(
+                    SqliteJsonDateTimeReaderWriter.Instance,
+                    new ValueConverter<DateTime, DateTime>(
+                        DateTime (DateTime v) => (((int)(v.Kind)) == 1 ? v : v.ToUniversalTime()),
+                        DateTime (DateTime v) => DateTime.SpecifyKind(v, DateTimeKind.Utc))));
+            updatedAt.SetComparer(new NullableValueComparer<DateTime>(updatedAt.TypeMapping.Comparer));
+            updatedAt.SetKeyComparer(new NullableValueComparer<DateTime>(updatedAt.TypeMapping.KeyComparer));
 
             var key = runtimeEntityType.AddKey(
                 new[] { id });
@@ -164,6 +630,32 @@ namespace VirtPlanet.Web.Data.CompiledModel
                 propertyInfo: typeof(Post).GetProperty("Feed", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Post).GetField("<Feed>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
 
+            feed.SetGetter(
+                Feed (Post instance) => PostUnsafeAccessors.Feed(instance),
+                bool (Post instance) => PostUnsafeAccessors.Feed(instance) == null);
+            feed.SetSetter(
+                Post (Post instance, Feed value) =>
+                {
+                    PostUnsafeAccessors.Feed(instance) = value;
+                    return instance;
+                });
+            feed.SetMaterializationSetter(
+                Post (Post instance, Feed value) =>
+                {
+                    PostUnsafeAccessors.Feed(instance) = value;
+                    return instance;
+                });
+            feed.SetAccessors(
+                Feed (IInternalEntry entry) => PostUnsafeAccessors.Feed(((Post)(entry.Entity))),
+                Feed (IInternalEntry entry) => PostUnsafeAccessors.Feed(((Post)(entry.Entity))),
+                null,
+                Feed (IInternalEntry entry) => entry.GetCurrentValue<Feed>(feed));
+            feed.SetPropertyIndexes(
+                index: 0,
+                originalValueIndex: -1,
+                shadowIndex: -1,
+                relationshipIndex: 2,
+                storeGenerationIndex: -1);
             var posts = principalEntityType.AddNavigation("Posts",
                 runtimeForeignKey,
                 onDependent: false,
@@ -171,11 +663,89 @@ namespace VirtPlanet.Web.Data.CompiledModel
                 propertyInfo: typeof(Feed).GetProperty("Posts", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Feed).GetField("<Posts>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
 
+            posts.SetGetter(
+                List<Post> (Feed instance) => FeedUnsafeAccessors.Posts(instance),
+                bool (Feed instance) => FeedUnsafeAccessors.Posts(instance) == null);
+            posts.SetSetter(
+                Feed (Feed instance, List<Post> value) =>
+                {
+                    FeedUnsafeAccessors.Posts(instance) = value;
+                    return instance;
+                });
+            posts.SetMaterializationSetter(
+                Feed (Feed instance, List<Post> value) =>
+                {
+                    FeedUnsafeAccessors.Posts(instance) = value;
+                    return instance;
+                });
+            posts.SetAccessors(
+                List<Post> (IInternalEntry entry) => FeedUnsafeAccessors.Posts(((Feed)(entry.Entity))),
+                List<Post> (IInternalEntry entry) => FeedUnsafeAccessors.Posts(((Feed)(entry.Entity))),
+                null,
+                List<Post> (IInternalEntry entry) => entry.GetCurrentValue<List<Post>>(posts));
+            posts.SetPropertyIndexes(
+                index: 0,
+                originalValueIndex: -1,
+                shadowIndex: -1,
+                relationshipIndex: 1,
+                storeGenerationIndex: -1);
+            posts.SetCollectionAccessor<Feed, List<Post>, Post>(
+                List<Post> (Feed entity) => FeedUnsafeAccessors.Posts(entity),
+                (Feed entity, List<Post> collection) => FeedUnsafeAccessors.Posts(entity) = ((List<Post>)collection),
+                (Feed entity, List<Post> collection) => FeedUnsafeAccessors.Posts(entity) = ((List<Post>)collection),
+                List<Post> (Feed entity, Action<Feed, List<Post>> setter) => ClrCollectionAccessorFactory.CreateAndSet<Feed, List<Post>, List<Post>>(entity, setter),
+                List<Post> () => new List<Post>());
             return runtimeForeignKey;
         }
 
         public static void CreateAnnotations(RuntimeEntityType runtimeEntityType)
         {
+            var id = runtimeEntityType.FindProperty("Id");
+            var author = runtimeEntityType.FindProperty("Author");
+            var contentHash = runtimeEntityType.FindProperty("ContentHash");
+            var contentHtml = runtimeEntityType.FindProperty("ContentHtml");
+            var entryKey = runtimeEntityType.FindProperty("EntryKey");
+            var feedId = runtimeEntityType.FindProperty("FeedId");
+            var firstSeenAt = runtimeEntityType.FindProperty("FirstSeenAt");
+            var isHidden = runtimeEntityType.FindProperty("IsHidden");
+            var link = runtimeEntityType.FindProperty("Link");
+            var publishedAt = runtimeEntityType.FindProperty("PublishedAt");
+            var summaryHtml = runtimeEntityType.FindProperty("SummaryHtml");
+            var title = runtimeEntityType.FindProperty("Title");
+            var updatedAt = runtimeEntityType.FindProperty("UpdatedAt");
+            var key = runtimeEntityType.FindKey(new[] { id });
+            key.SetPrincipalKeyValueFactory(KeyValueFactoryFactory.CreateSimpleNonNullableFactory<long>(key));
+            key.SetIdentityMapFactory(IdentityMapFactoryFactory.CreateFactory<long>(key));
+            var feed = runtimeEntityType.FindNavigation("Feed");
+            runtimeEntityType.SetOriginalValuesFactory(
+                ISnapshot (IInternalEntry source) =>
+                {
+                    var structuralType = ((Post)(source.Entity));
+                    return ((ISnapshot)(new Snapshot<long, string, string, string, string, int, DateTime, bool, string, DateTime, string, string, DateTime?>(((ValueComparer<long>)(((IProperty)id).GetValueComparer())).Snapshot(source.GetCurrentValue<long>(id)), (source.GetCurrentValue<string>(author) == null ? null : ((ValueComparer<string>)(((IProperty)author).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(author))), (source.GetCurrentValue<string>(contentHash) == null ? null : ((ValueComparer<string>)(((IProperty)contentHash).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(contentHash))), (source.GetCurrentValue<string>(contentHtml) == null ? null : ((ValueComparer<string>)(((IProperty)contentHtml).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(contentHtml))), (source.GetCurrentValue<string>(entryKey) == null ? null : ((ValueComparer<string>)(((IProperty)entryKey).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(entryKey))), ((ValueComparer<int>)(((IProperty)feedId).GetValueComparer())).Snapshot(source.GetCurrentValue<int>(feedId)), ((ValueComparer<DateTime>)(((IProperty)firstSeenAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime>(firstSeenAt)), ((ValueComparer<bool>)(((IProperty)isHidden).GetValueComparer())).Snapshot(source.GetCurrentValue<bool>(isHidden)), (source.GetCurrentValue<string>(link) == null ? null : ((ValueComparer<string>)(((IProperty)link).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(link))), ((ValueComparer<DateTime>)(((IProperty)publishedAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime>(publishedAt)), (source.GetCurrentValue<string>(summaryHtml) == null ? null : ((ValueComparer<string>)(((IProperty)summaryHtml).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(summaryHtml))), (source.GetCurrentValue<string>(title) == null ? null : ((ValueComparer<string>)(((IProperty)title).GetValueComparer())).Snapshot(source.GetCurrentValue<string>(title))), (source.GetCurrentValue<DateTime?>(updatedAt) == null ? null : ((ValueComparer<DateTime?>)(((IProperty)updatedAt).GetValueComparer())).Snapshot(source.GetCurrentValue<DateTime?>(updatedAt))))));
+                });
+            runtimeEntityType.SetStoreGeneratedValuesFactory(
+                ISnapshot () => ((ISnapshot)(new Snapshot<long, int>(((ValueComparer<long>)(((IProperty)id).GetValueComparer())).Snapshot(default(long)), ((ValueComparer<int>)(((IProperty)feedId).GetValueComparer())).Snapshot(default(int))))));
+            runtimeEntityType.SetTemporaryValuesFactory(
+                ISnapshot (IInternalEntry source) => ((ISnapshot)(new Snapshot<long, int>(default(long), default(int)))));
+            runtimeEntityType.SetShadowValuesFactory(
+                ISnapshot (IDictionary<string, object> source) => Snapshot.Empty);
+            runtimeEntityType.SetEmptyShadowValuesFactory(
+                ISnapshot () => Snapshot.Empty);
+            runtimeEntityType.SetRelationshipSnapshotFactory(
+                ISnapshot (IInternalEntry source) =>
+                {
+                    var structuralType = ((Post)(source.Entity));
+                    return ((ISnapshot)(new Snapshot<long, int, object>(((ValueComparer<long>)(((IProperty)id).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<long>(id)), ((ValueComparer<int>)(((IProperty)feedId).GetKeyValueComparer())).Snapshot(source.GetCurrentValue<int>(feedId)), source.GetCurrentValue<Feed>(feed))));
+                });
+            runtimeEntityType.SetCounts(new PropertyCounts(
+                propertyCount: 13,
+                navigationCount: 1,
+                complexPropertyCount: 0,
+                complexCollectionCount: 0,
+                originalValueCount: 13,
+                shadowCount: 0,
+                relationshipCount: 3,
+                storeGeneratedCount: 2));
             runtimeEntityType.AddAnnotation("Relational:FunctionName", null);
             runtimeEntityType.AddAnnotation("Relational:Schema", null);
             runtimeEntityType.AddAnnotation("Relational:SqlQuery", null);
