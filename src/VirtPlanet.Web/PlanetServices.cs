@@ -1,6 +1,7 @@
 using Hangfire;
 using Microsoft.Extensions.Options;
 using Serilog;
+using Serilog.Settings.Configuration;
 using VirtPlanet.Web.Admin;
 using VirtPlanet.Web.Data;
 using VirtPlanet.Web.Feeds;
@@ -12,6 +13,21 @@ namespace VirtPlanet.Web;
 
 public static class PlanetServices
 {
+    /// <summary>
+    /// Where the "Serilog" section's sinks, enrichers and formatters are looked up: every Serilog assembly the planet
+    /// ships, named here instead of found by reading the dependency manifest at each start (≈ 25 ms of every command).
+    /// </summary>
+    public static readonly ConfigurationReaderOptions SerilogSettings = new(
+        typeof(LoggerConfiguration).Assembly,
+        typeof(ConfigurationReaderOptions).Assembly,
+        typeof(ConsoleLoggerConfigurationExtensions).Assembly,
+        typeof(FileLoggerConfigurationExtensions).Assembly,
+        typeof(LoggerSinkConfigurationDebugExtensions).Assembly,
+        typeof(Serilog.Formatting.Compact.CompactJsonFormatter).Assembly,
+        typeof(Serilog.AspNetCore.RequestLoggingOptions).Assembly,
+        typeof(Serilog.Extensions.Hosting.DiagnosticContext).Assembly,
+        typeof(Serilog.Extensions.Logging.SerilogLoggerProvider).Assembly);
+
     /// <summary>Every registration of the planet, in one place.</summary>
     public static WebApplicationBuilder AddVirtPlanet(this WebApplicationBuilder builder)
     {
@@ -28,7 +44,7 @@ public static class PlanetServices
         services.AddSingleton<DatabaseChanges>();
 
         services.AddSerilog((sp, logger) => logger
-            .ReadFrom.Configuration(builder.Configuration)
+            .ReadFrom.Configuration(builder.Configuration, SerilogSettings)
             .WriteTo.File(
                 Path.Combine(sp.GetRequiredService<PlanetPaths>().LogDirectory, "virtplanet-.log"),
                 rollingInterval: RollingInterval.Day,

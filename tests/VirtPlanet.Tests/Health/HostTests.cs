@@ -1,7 +1,10 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Serilog;
 using VirtPlanet.Tests.Infrastructure;
+using VirtPlanet.Web;
 using VirtPlanet.Web.Feeds;
 
 namespace VirtPlanet.Tests.Health;
@@ -41,6 +44,27 @@ public sealed class HostTests : IDisposable
 
         Assert.True(File.Exists(Path.Combine(planet.DataDirectory, "planet.db")));
         Assert.True(File.Exists(Path.Combine(planet.DataDirectory, "hangfire.db")));
+    }
+
+    [Fact]
+    public void SinksAndFormattersNamedInTheSerilogSectionAreFound()
+    {
+        var log = Path.Combine(planet.DataDirectory, "configured.log");
+        var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Serilog:WriteTo:0:Name"] = "File",
+            ["Serilog:WriteTo:0:Args:path"] = log,
+            ["Serilog:WriteTo:0:Args:formatter"] = "Serilog.Formatting.Compact.CompactJsonFormatter, Serilog.Formatting.Compact",
+            ["Serilog:WriteTo:1:Name"] = "Debug",
+            ["Serilog:Enrich:0"] = "FromLogContext",
+        }).Build();
+
+        using (var logger = new LoggerConfiguration().ReadFrom.Configuration(settings, PlanetServices.SerilogSettings).CreateLogger())
+        {
+            logger.Warning("Written through the {Sink} sink", "configured");
+        }
+
+        Assert.Contains("\"@mt\":\"Written through the {Sink} sink\",\"@l\":\"Warning\",\"Sink\":\"configured\"", File.ReadAllText(log));
     }
 
     [Fact]
