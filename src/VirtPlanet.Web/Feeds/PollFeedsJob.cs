@@ -24,11 +24,8 @@ public sealed class PollFeedsJob(
     {
         var started = time.GetTimestamp();
         var now = time.GetUtcNow().UtcDateTime;
-        HashSet<int> listed;
-        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
-        {
-            listed = (await db.Feeds.Where(f => f.IsActive).Select(f => f.Id).ToListAsync(cancellationToken)).ToHashSet();
-        }
+        // Only to count the feeds another run holds: listed while the first fetches are under way, not before them.
+        var listing = Task.Run(() => ListActiveAsync(cancellationToken), cancellationToken);
 
         var outcomes = new ConcurrentBag<RefreshOutcome>();
         var refreshed = new ConcurrentDictionary<int, bool>();
@@ -39,6 +36,7 @@ public sealed class PollFeedsJob(
             outcomes.Add(await RefreshOneAsync(feed, token));
         });
 
+        var listed = await listing;
         // Listed, but leased or fetched by another run meanwhile.
         listed.ExceptWith(refreshed.Keys);
         foreach (var _ in listed)
@@ -99,6 +97,12 @@ public sealed class PollFeedsJob(
                 await lease.ReleaseAsync([.. waiting.Select(f => f.Id)]);
             }
         }
+    }
+
+    private async Task<HashSet<int>> ListActiveAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return (await db.Feeds.Where(f => f.IsActive).Select(f => f.Id).ToListAsync(cancellationToken)).ToHashSet();
     }
 
     private async Task<RefreshOutcome> RefreshOneAsync(Feed leased, CancellationToken cancellationToken)
