@@ -5,8 +5,19 @@ using VirtPlanet.Web.Posts;
 namespace VirtPlanet.Web.Data;
 
 /// <summary>The planet's data on SQLite (migrations in Data/Migrations); <see cref="PostgresPlanetDbContext"/> is the same model on PostgreSQL.</summary>
-public class PlanetDbContext(DbContextOptions<PlanetDbContext> options) : DbContext(options)
+public class PlanetDbContext : DbContext
 {
+    public PlanetDbContext(DbContextOptions<PlanetDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For <see cref="PostgresPlanetDbContext"/>, whose pool hands it options typed for itself.</summary>
+    protected PlanetDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<Feed> Feeds => Set<Feed>();
 
     public DbSet<Post> Posts => Set<Post>();

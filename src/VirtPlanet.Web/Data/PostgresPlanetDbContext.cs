@@ -6,4 +6,4 @@ namespace VirtPlanet.Web.Data;
 /// The same model on PostgreSQL. A type of its own only so that EF Core finds its own migrations
 /// (Data/Migrations/PostgreSql); everything else asks for <see cref="PlanetDbContext"/>.
 /// </summary>
-public sealed class PostgresPlanetDbContext(DbContextOptions<PlanetDbContext> options) : PlanetDbContext(options);
+public sealed class PostgresPlanetDbContext(DbContextOptions options) : PlanetDbContext(options);
