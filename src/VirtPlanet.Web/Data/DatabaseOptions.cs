@@ -16,6 +16,7 @@ public sealed class DatabaseOptions : IValidatableObject
     /// <summary>
     /// How long a Hangfire job fetched by an instance that then died stays invisible before another instance runs it.
     /// Not sliding: it also bounds how late a job a live worker fetched and lost is run (Hangfire.PostgreSql 1.21.1).
+    /// The Hangfire locks a dead instance left behind (a job's state lock) expire after it too.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:05", "1.00:00:00")]
     public TimeSpan JobInvisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);

@@ -66,12 +66,19 @@ public static class DatabaseServices
             // 1,716 jobs stayed queued (Hangfire.PostgreSql 1.21.1, docs/performance.md).
             QueuePollInterval = TimeSpan.FromSeconds(1),
             // A fetched job becomes visible to every worker again after this: a crashed instance's, and one a live
-            // worker fetched and never ran. Not sliding: with Hangfire.PostgreSql 1.21.1 a live instance kept sliding a
-            // job it had fetched but never started (state Enqueued, fetchedat moving; SharedPollingTests caught it in
-            // about 1 run of 6), hiding it for good. A feed's job ends within its fetch deadline, far below the timeout,
-            // and the feed lease keeps a job run twice from fetching twice.
+            // worker fetched and never ran. Not sliding, so that nothing keeps a fetched job hidden for good: an earlier
+            // sliding setup once kept a job in state Enqueued with its fetchedat moving (SharedPollingTests, about 1 run
+            // in 6), most likely a worker waiting on the job's state lock a killed instance left behind (below). A
+            // feed's job ends within its fetch deadline, far below the timeout, and the feed lease keeps a job run twice
+            // from fetching twice.
             UseSlidingInvisibilityTimeout = false,
             InvisibilityTimeout = database.JobInvisibilityTimeout,
+            // A lock is a row in hangfire.lock, and an instance killed while it changed a job's state leaves that job's
+            // lock behind: every worker that fetches the job waits on it until the row is this old, and a new worker
+            // fetches it each invisibility timeout (with the storage's default of 10 minutes, SharedPollingTests saw a
+            // cycle's last jobs wait past its 2-minute deadline). Hangfire holds a lock for milliseconds (a state change)
+            // to seconds (the expiration manager's batches), so the fetched jobs' bound serves here too.
+            DistributedLockTimeout = database.JobInvisibilityTimeout,
         };
         return new PostgreSqlStorage(new NpgsqlConnectionFactory(database.ConnectionString, options), options);
     }

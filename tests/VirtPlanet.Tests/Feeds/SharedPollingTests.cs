@@ -75,6 +75,29 @@ public sealed class SharedPollingTests(PostgresCluster postgres) : IAsyncLifetim
         Assert.Equal(System.Net.HttpStatusCode.OK, (await second.Client.GetAsync("/healthz")).StatusCode);
     }
 
+    [Fact]
+    public async Task HangfireLocksLeftByAnInstanceThatDiedHoldItsJobsNoLongerThanTheInvisibilityTimeout()
+    {
+        await using var instance = StartInstance();
+        await instance.WaitUntilHealthyAsync(TimeSpan.FromSeconds(90));
+        await SubscribeAsync();
+
+        // An instance killed while it changed a job's state leaves the job's state lock behind, a row in hangfire.lock.
+        // Here the dead instance held the locks of the next six jobs: the poll cycle's and the first feeds'.
+        var next = await ScalarAsync<long>("SELECT CASE WHEN is_called THEN last_value + 1 ELSE last_value END FROM hangfire.job_id_seq");
+        for (var id = next; id < next + 6; id++)
+        {
+            await ExecuteAsync($"INSERT INTO hangfire.lock (resource, acquired) VALUES ('hangfire:job:{id}:state-lock', now())");
+        }
+
+        var cycle = await TriggerCycleAsync();
+        await WaitUntilFetchedSinceAsync(cycle);
+
+        Assert.Equal(FeedCount, Fetches().Count);
+        Assert.All(Fetches(), f => Assert.Equal(1, f.Value));
+        await AssertEachPostStoredOnceAsync();
+    }
+
     private static async Task<string?> ETagAsync(PlanetInstance instance, string path)
     {
         using var response = await instance.Client.GetAsync(path);
