@@ -163,7 +163,19 @@ public sealed class SharedPollingTests(PostgresCluster postgres) : IAsyncLifetim
         var jobs = await stuck.Database.SqlQueryRaw<string>(
             "SELECT concat(s, ': ', count(*)) AS \"Value\" FROM (SELECT concat(j.statename, ' fetched=', q.fetchedat IS NOT NULL, " +
             "' queued=', q.id IS NOT NULL) AS s FROM hangfire.job j LEFT JOIN hangfire.jobqueue q ON q.jobid = j.id) t GROUP BY s ORDER BY s").ToListAsync();
-        Assert.Fail($"the cycle started at {cycle:O} did not fetch every feed within 120 s: {left} left; Hangfire jobs: {string.Join("; ", jobs)}");
+        var stuckJobs = await stuck.Database.SqlQueryRaw<string>(
+            "SELECT concat('job ', q.jobid, ' fetched ', round(extract(epoch FROM now() - q.fetchedat)), ' s ago, states: ', " +
+            "(SELECT string_agg(s.name || coalesce(' on ' || (s.data::jsonb->>'ServerId'), ''), ' > ' ORDER BY s.id) FROM hangfire.state s WHERE s.jobid = q.jobid)) AS \"Value\" " +
+            "FROM hangfire.jobqueue q WHERE q.fetchedat IS NOT NULL").ToListAsync();
+        var locks = await stuck.Database.SqlQueryRaw<string>(
+            "SELECT concat(resource, ' taken ', round(extract(epoch FROM now() - acquired)), ' s ago') AS \"Value\" FROM hangfire.lock").ToListAsync();
+        var sessions = await stuck.Database.SqlQueryRaw<string>(
+            "SELECT concat(state, ' for ', round(extract(epoch FROM now() - coalesce(xact_start, state_change))), ' s: ', left(query, 120)) AS \"Value\" " +
+            "FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND state <> 'idle'").ToListAsync();
+        Assert.Fail(
+            $"the cycle started at {cycle:O} did not fetch every feed within 120 s: {left} left; Hangfire jobs: {string.Join("; ", jobs)}; " +
+            $"fetched: {string.Join("; ", stuckJobs)}; locks: {string.Join("; ", locks)}; busy sessions: {string.Join("; ", sessions)}; " +
+            $"servers: {string.Join("; ", await stuck.Database.SqlQueryRaw<string>("SELECT concat(id, ' seen ', round(extract(epoch FROM now() - lastheartbeat)), ' s ago') AS \"Value\" FROM hangfire.server").ToListAsync())}");
     }
 
     private async Task AssertEachPostStoredOnceAsync()
