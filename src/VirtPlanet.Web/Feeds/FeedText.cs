@@ -21,7 +21,14 @@ public static partial class FeedText
     public static string Collapse(string? text) =>
         string.IsNullOrEmpty(text) ? string.Empty : Whitespace().Replace(text, " ").Trim();
 
-    public static string HtmlFromPlain(string text) => WebUtility.HtmlEncode(text);
+    /// <summary>
+    /// Escapes only what HTML text needs ('&amp;', '&lt;', '&gt;'), not every non-ASCII letter and quote as
+    /// WebUtility.HtmlEncode does: text without these three characters then passes the sanitizer without being parsed.
+    /// </summary>
+    public static string HtmlFromPlain(string text) =>
+        text.AsSpan().ContainsAny('&', '<', '>')
+            ? text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal)
+            : text;
 
     [GeneratedRegex(@"<(script|style)\b[^>]*>.*?</\1\s*>", RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.CultureInvariant)]
     private static partial Regex Hidden();

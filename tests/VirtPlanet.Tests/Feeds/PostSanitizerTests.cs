@@ -171,6 +171,34 @@ public sealed class PostSanitizerTests
     [MemberData(nameof(Embeds))]
     public void VideoPlayersStaySandboxedAndOtherIframesGo(string html, string expected) => Assert.Equal(expected, sanitizer.Sanitize(html, PostUri));
 
+    public static TheoryData<string> PlainTexts => new(
+        "Rust packaging notes for Debian",
+        "  spaces around, \ttabs\tand\nnew lines\n  ",
+        "a > b, and a no\u00A0break space",
+        "quotes \" and ' and ` stay text",
+        "résumé, smørrebrød, Kraków, 日本語, emoji 😀",
+        "\u0001control\u001F and \u000Cform feed",
+        "javascript:alert(1) onerror=alert(1) style=\"x:expression(1)\"",
+        "]]> --> */",
+        "written as text: AT&amp;T &lt;b&gt; & more");
+
+    [Theory]
+    [MemberData(nameof(PlainTexts))]
+    public void PlainTextIsStoredAsTheParserWouldHaveWrittenIt(string text)
+    {
+        // Such text skips the parser; what is stored must not differ from what the parser and serializer give.
+        Assert.Equal(sanitizer.SanitizeMarkup(text, PostUri), sanitizer.Sanitize(text, PostUri));
+        // A plain-text summary is escaped for HTML before it is sanitized; minimal escaping stores what full escaping did.
+        Assert.Equal(sanitizer.SanitizeMarkup(System.Net.WebUtility.HtmlEncode(text), PostUri), sanitizer.Sanitize(FeedText.HtmlFromPlain(text), PostUri));
+    }
+
+    [Theory]
+    [InlineData("1 < 2 && 3 > 2", "1 &lt; 2 &amp;&amp; 3 &gt; 2")]
+    [InlineData("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;")]
+    [InlineData("line\r\nbreaks\rand a NUL\0", "line\nbreaks\nand a NUL")]
+    public void TextThatNeedsTheParserStillGoesThroughIt(string text, string expected) =>
+        Assert.Equal(expected, sanitizer.Sanitize(FeedText.HtmlFromPlain(text), PostUri).Trim(' '));
+
     [Fact]
     public void SanitizingFromManyThreadsGivesTheSameResultsAsOneThread()
     {
