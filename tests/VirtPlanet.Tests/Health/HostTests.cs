@@ -26,6 +26,29 @@ public sealed class HostTests : IDisposable
     }
 
     [Fact]
+    public async Task ServingAPageAndItsAssetsLogsNoWarning()
+    {
+        var client = planet.CreateClient();
+        foreach (var path in (string[])["/", "/site.css", "/admin.css", "/VirtPlanet.Web.styles.css", "/_framework/blazor.web.js"])
+        {
+            (await client.GetAsync(path)).EnsureSuccessStatusCode();
+        }
+
+        // With Serilog:MinimumLevel:Default=Warning the planet's own log file holds warnings and errors only, and the
+        // file sink creates the file with the first of them.
+        var logs = Path.Combine(planet.DataDirectory, "logs");
+        var logged = (Directory.Exists(logs) ? Directory.GetFiles(logs) : [])
+            .SelectMany(f => ReadShared(f).Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.DoesNotContain(logged, line => line.Contains("[WRN]", StringComparison.Ordinal) || line.Contains("[ERR]", StringComparison.Ordinal));
+    }
+
+    private static string ReadShared(string path)
+    {
+        using var reader = new StreamReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
+        return reader.ReadToEnd();
+    }
+
+    [Fact]
     public async Task HealthzReportsTheDatabaseAndTheLastPoll()
     {
         var response = await planet.CreateClient().GetAsync("/healthz");
