@@ -71,6 +71,10 @@ public static class DatabaseSetup
         try
         {
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({MigrationLockKey})", cancellationToken);
+            // Npgsql reads the history table without asking whether it exists and takes "relation does not exist" for
+            // "nothing applied yet", but EF Core first logs that failed command as an error (npgsql/efcore.pg#3407):
+            // every new planet's first start would log one. With the table in place the read simply finds no rows.
+            await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
         }
         finally

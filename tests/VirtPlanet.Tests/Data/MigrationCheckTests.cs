@@ -53,6 +53,21 @@ public sealed class MigrationCheckTests(PostgresCluster postgres) : IDisposable
         Assert.True(await db.HasEveryMigrationAsync(CancellationToken.None));
     }
 
+    [Fact]
+    public async Task MigratingANewPostgresDatabaseLogsNoError()
+    {
+        var errors = new List<string>();
+        await using var db = new PostgresPlanetDbContext(new DbContextOptionsBuilder<PlanetDbContext>()
+            .UseNpgsql(await postgres.CreateDatabaseAsync())
+            .LogTo(errors.Add, Microsoft.Extensions.Logging.LogLevel.Error)
+            .Options);
+
+        await db.MigrateAsync(CancellationToken.None);
+
+        Assert.True(await db.HasEveryMigrationAsync(CancellationToken.None));
+        Assert.Empty(errors);
+    }
+
     private PlanetDbContext Sqlite() =>
         new(new DbContextOptionsBuilder<PlanetDbContext>().UseSqlite($"Data Source={Path.Combine(folder, "planet.db")}").Options);
 }
