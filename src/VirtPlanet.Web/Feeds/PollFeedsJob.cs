@@ -30,12 +30,14 @@ public sealed class PollFeedsJob(
         var outcomes = new ConcurrentBag<RefreshOutcome>();
         var refreshed = new ConcurrentDictionary<int, bool>();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxParallelism, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(LeaseAllAsync(now, cancellationToken), parallel, async (feed, token) =>
+        var polling = Parallel.ForEachAsync(LeaseAllAsync(now, cancellationToken), parallel, async (feed, token) =>
         {
             refreshed[feed.Id] = true;
             outcomes.Add(await RefreshOneAsync(feed, token));
         });
 
+        // Both awaited even when one fails (a cancelled run): neither's error goes unobserved.
+        await Task.WhenAll(polling, listing);
         var listed = await listing;
         // Listed, but leased or fetched by another run meanwhile.
         listed.ExceptWith(refreshed.Keys);
