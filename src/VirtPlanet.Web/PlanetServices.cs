@@ -34,6 +34,10 @@ public static class PlanetServices
         // The framework's own assets (_framework/blazor.web.js) come from the build output in every environment,
         // not only Development, because the content root is the repository root when running from source.
         builder.WebHost.UseStaticWebAssets();
+        // The top-level wwwroot/ (site.css, admin.css) is not in the build's static asset manifest: UseStaticFiles
+        // serves it. Run from source, MapStaticAssets would add a fallback route that takes such files first and logs
+        // "not found in the built time manifest" for each; a published planet has no such route either way.
+        builder.Configuration["DisableStaticAssetNotFoundRuntimeFallback"] = "true";
         var services = builder.Services;
         services.AddOptions<PlanetOptions>().BindConfiguration(PlanetOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<FetchOptions>().BindConfiguration(FetchOptions.Section).ValidateDataAnnotations().ValidateOnStart();

@@ -32,11 +32,7 @@ try
     }
 
     app.UseStatusCodePagesWithReExecute("/not-found");
-    // The top-level wwwroot/ (site.css, admin.css) is served here, before routing: it is not in the build's static
-    // asset manifest, and when the planet runs from source MapStaticAssets adds a fallback route that would take
-    // these files first and log a warning for each.
     app.UseStaticFiles();
-    app.UseRouting();
     app.UseRiverETags();
     app.UseOutputCache();
     // Inside the output cache, which then keeps the compressed page: compressed once per version, not per view.
