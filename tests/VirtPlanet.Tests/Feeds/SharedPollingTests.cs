@@ -44,7 +44,7 @@ public sealed class SharedPollingTests(PostgresCluster postgres) : IAsyncLifetim
         await SubscribeAsync();
 
         var firstCycle = await TriggerCycleAsync();
-        await WaitUntilFetchedSinceAsync(firstCycle);
+        await WaitUntilFetchedSinceAsync(firstCycle, first, second);
 
         Assert.All(Fetches(), f => Assert.Equal(1, f.Value));
         Assert.Equal(FeedCount, Fetches().Count);
@@ -65,7 +65,7 @@ public sealed class SharedPollingTests(PostgresCluster postgres) : IAsyncLifetim
         }
 
         await first.KillAsync();
-        await WaitUntilFetchedSinceAsync(secondCycle);
+        await WaitUntilFetchedSinceAsync(secondCycle, second);
 
         var refetched = server.RequestLog.Skip(before).GroupBy(r => r).Count(g => g.Count() > 1);
         Assert.Equal(FeedCount, server.RequestLog.Skip(before).Distinct().Count());
@@ -91,7 +91,7 @@ public sealed class SharedPollingTests(PostgresCluster postgres) : IAsyncLifetim
         }
 
         var cycle = await TriggerCycleAsync();
-        await WaitUntilFetchedSinceAsync(cycle);
+        await WaitUntilFetchedSinceAsync(cycle, instance);
 
         Assert.Equal(FeedCount, Fetches().Count);
         Assert.All(Fetches(), f => Assert.Equal(1, f.Value));
@@ -144,7 +144,7 @@ public sealed class SharedPollingTests(PostgresCluster postgres) : IAsyncLifetim
         return started;
     }
 
-    private async Task WaitUntilFetchedSinceAsync(DateTime cycle)
+    private async Task WaitUntilFetchedSinceAsync(DateTime cycle, params PlanetInstance[] instances)
     {
         var deadline = DateTime.UtcNow.AddSeconds(120);
         while (DateTime.UtcNow < deadline)
@@ -175,7 +175,8 @@ public sealed class SharedPollingTests(PostgresCluster postgres) : IAsyncLifetim
         Assert.Fail(
             $"the cycle started at {cycle:O} did not fetch every feed within 120 s: {left} left; Hangfire jobs: {string.Join("; ", jobs)}; " +
             $"fetched: {string.Join("; ", stuckJobs)}; locks: {string.Join("; ", locks)}; busy sessions: {string.Join("; ", sessions)}; " +
-            $"servers: {string.Join("; ", await stuck.Database.SqlQueryRaw<string>("SELECT concat(id, ' seen ', round(extract(epoch FROM now() - lastheartbeat)), ' s ago') AS \"Value\" FROM hangfire.server").ToListAsync())}");
+            $"servers: {string.Join("; ", await stuck.Database.SqlQueryRaw<string>("SELECT concat(id, ' seen ', round(extract(epoch FROM now() - lastheartbeat)), ' s ago') AS \"Value\" FROM hangfire.server").ToListAsync())}; " +
+            $"instances' warnings and errors: {string.Join(" | ", instances.SelectMany(i => i.LoggedProblems()).TakeLast(40))}");
     }
 
     private async Task AssertEachPostStoredOnceAsync()
