@@ -76,8 +76,10 @@ public static class DatabaseServices
             // A lock is a row in hangfire.lock, and an instance killed while it changed a job's state leaves that job's
             // lock behind: every worker that fetches the job waits on it until the row is this old, and a new worker
             // fetches it each invisibility timeout (with the storage's default of 10 minutes, SharedPollingTests saw a
-            // cycle's last jobs wait past its 2-minute deadline). Hangfire holds a lock for milliseconds (a state change)
-            // to seconds (the expiration manager's batches), so the fetched jobs' bound serves here too.
+            // cycle's last jobs wait past its 2-minute deadline). Hangfire holds a job's lock for milliseconds (a state
+            // change); the longest hold is the expiration manager's, deleting a day's expired jobs in batches of 1,000 a
+            // second apart (about a minute at 1,000 feeds polled every 30 minutes), and a second cleaner that takes its
+            // lock over only repeats deletes. So the fetched jobs' bound serves here too.
             DistributedLockTimeout = database.JobInvisibilityTimeout,
         };
         return new PostgreSqlStorage(new NpgsqlConnectionFactory(database.ConnectionString, options), options);
