@@ -77,9 +77,9 @@ public static class DatabaseServices
             // lock behind: every worker that fetches the job waits on it until the row is this old, and a new worker
             // fetches it each invisibility timeout (with the storage's default of 10 minutes, SharedPollingTests saw a
             // cycle's last jobs wait past its 2-minute deadline). Hangfire holds a job's lock for milliseconds (a state
-            // change); the longest hold is the expiration manager's, deleting a day's expired jobs in batches of 1,000 a
-            // second apart (about a minute at 1,000 feeds polled every 30 minutes), and a second cleaner that takes its
-            // lock over only repeats deletes. So the fetched jobs' bound serves here too.
+            // change); the longest hold is the expiration manager's, which each hour deletes the jobs that expired in
+            // batches of 1,000 a second apart (a few seconds at 1,000 feeds polled every 30 minutes), and a second
+            // cleaner that took its lock over would only repeat deletes. So the fetched jobs' bound serves here too.
             DistributedLockTimeout = database.JobInvisibilityTimeout,
         };
         return new PostgreSqlStorage(new NpgsqlConnectionFactory(database.ConnectionString, options), options);
