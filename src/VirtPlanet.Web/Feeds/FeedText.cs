@@ -26,9 +26,7 @@ public static partial class FeedText
     /// WebUtility.HtmlEncode does: text without these three characters then passes the sanitizer without being parsed.
     /// </summary>
     public static string HtmlFromPlain(string text) =>
-        text.AsSpan().ContainsAny('&', '<', '>')
-            ? text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal)
-            : text;
+        text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
 
     [GeneratedRegex(@"<(script|style)\b[^>]*>.*?</\1\s*>", RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.CultureInvariant)]
     private static partial Regex Hidden();

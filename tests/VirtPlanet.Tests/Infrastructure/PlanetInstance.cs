@@ -69,24 +69,8 @@ public sealed class PlanetInstance : IAsyncDisposable
         throw new TimeoutException($"the planet at {BaseUri} did not become healthy within {timeout} (exited: {process.HasExited})");
     }
 
-    /// <summary>The warnings and errors in the instance's own log files (its data folder's logs/), for a failure message.</summary>
-    public IReadOnlyList<string> LoggedProblems()
-    {
-        var logs = Path.Combine(folder, "logs");
-        if (!Directory.Exists(logs))
-        {
-            return [];
-        }
-
-        return Directory.GetFiles(logs)
-            .SelectMany(f =>
-            {
-                using var reader = new StreamReader(new FileStream(f, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
-                return reader.ReadToEnd().Split('\n');
-            })
-            .Where(line => line.Contains("[WRN]", StringComparison.Ordinal) || line.Contains("[ERR]", StringComparison.Ordinal))
-            .ToList();
-    }
+    /// <summary>The warnings and errors in the instance's own log files, for a failure message.</summary>
+    public IReadOnlyList<string> LoggedProblems() => PlanetLogs.Problems(folder);
 
     /// <summary>SIGKILL: no chance to finish or clean up.</summary>
     public async Task KillAsync()
