@@ -38,6 +38,7 @@ public static class PlanetServices
         // serves it. Run from source, MapStaticAssets would add a fallback route that takes such files first and logs
         // "not found in the built time manifest" for each; a published planet has no such route either way.
         builder.Configuration["DisableStaticAssetNotFoundRuntimeFallback"] = "true";
+        builder.UsePlanetKestrel();
         var services = builder.Services;
         services.AddOptions<PlanetOptions>().BindConfiguration(PlanetOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<FetchOptions>().BindConfiguration(FetchOptions.Section).ValidateDataAnnotations().ValidateOnStart();

@@ -19,6 +19,9 @@ public sealed class PlanetInstance : IAsyncDisposable
 
     public Uri BaseUri { get; }
 
+    /// <summary>The instance's data folder, also its working directory.</summary>
+    public string DataDirectory => folder;
+
     public HttpClient Client { get; }
 
     public bool HasExited => process.HasExited;
