@@ -89,9 +89,3 @@ public sealed class LargeBlockMemoryPool : MemoryPool<byte>
         }
     }
 }
-
-/// <summary>A new <see cref="LargeBlockMemoryPool"/> for each pool Kestrel asks for (one per I/O queue of each listener).</summary>
-public sealed class LargeBlockMemoryPoolFactory : IMemoryPoolFactory<byte>
-{
-    public MemoryPool<byte> Create(MemoryPoolOptions? options = null) => new LargeBlockMemoryPool();
-}
