@@ -15,7 +15,10 @@ namespace VirtPlanet.Web;
 /// Blocks are pinned (the sockets read and write them directly) and kept for reuse up to
 /// <see cref="MaxRetainedBlocks"/>; a block returned beyond that is left to the garbage collector. Under 256
 /// connections on this machine no more than 128 blocks were out at once. A block handed back twice goes back to the
-/// pool once.
+/// pool once. The cost: a connection whose request is still arriving holds one 64 KB block where Kestrel's pool held
+/// 4 KB per 4 KB received; a client sending its headers slowly could already make Kestrel hold up to its 32 KB header
+/// limit, and <c>RequestHeadersTimeout</c> still closes such connections. 16 KB blocks measured the same as 64 KB
+/// within this machine's noise (docs/performance.md).
 /// </remarks>
 public sealed class LargeBlockMemoryPool : MemoryPool<byte>
 {
