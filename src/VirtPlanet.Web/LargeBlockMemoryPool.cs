@@ -7,7 +7,7 @@ namespace VirtPlanet.Web;
 /// <summary>
 /// Kestrel's buffers in 64 KB blocks instead of its own pool's 4 KB ones. The planet's answers are large and come from
 /// memory (a cached reading page is ≈ 600 KB at 1,000 feeds, <c>/atom.xml</c> ≈ 190 KB): in 4 KB blocks each one took
-/// 46 block rentals, 46 pipe segments and 46 socket buffers, ≈ 12 % of the CPU of serving <c>/atom.xml</c>
+/// 46 block rentals, 46 pipe segments and 46 socket buffers, about 13 % of the CPU of serving <c>/atom.xml</c>
 /// (docs/performance.md, the profile before serving round 14). Kestrel asks its pool for a factory through
 /// <see cref="IMemoryPoolFactory{T}"/>, the extension point .NET 10 gives for this.
 /// </summary>
