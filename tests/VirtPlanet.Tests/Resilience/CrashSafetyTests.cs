@@ -22,11 +22,7 @@ public sealed class CrashSafetyTests : IAsyncLifetime
             await Task.Delay(TimeSpan.FromMilliseconds(150), token);
             return Results.Text(AtomFeed.WithEntries($"Blog {n}", EntriesPerFeed, Newest), "application/atom+xml");
         });
-        app.MapGet("/planet.opml", (HttpContext context) => Results.Text(
-            "<opml version=\"2.0\"><head><title>crash</title></head><body>" +
-            string.Concat(Enumerable.Range(0, FeedCount).Select(n => $"<outline text=\"Blog {n}\" xmlUrl=\"http://{context.Request.Host}/feeds/{n}.xml\"/>")) +
-            "</body></opml>",
-            "text/x-opml"));
+        app.MapGet("/planet.opml", (HttpContext context) => TestOpml.Blogs(context, "crash", FeedCount));
     });
 
     public async Task DisposeAsync()

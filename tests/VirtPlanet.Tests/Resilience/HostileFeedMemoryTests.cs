@@ -26,11 +26,7 @@ public sealed class HostileFeedMemoryTests(ITestOutputHelper log) : IAsyncLifeti
     public async Task InitializeAsync() => server = await FeedServer.StartAsync(app =>
     {
         HostileFeeds.Map(app);
-        app.MapGet("/bombs.opml", (HttpContext context) => Results.Text(
-            "<opml version=\"2.0\"><head><title>bombs</title></head><body>" +
-            string.Concat(Bombs.Select(b => $"<outline text=\"{b}\" xmlUrl=\"http://{context.Request.Host}{b}\"/>")) +
-            "</body></opml>",
-            "text/x-opml"));
+        app.MapGet("/bombs.opml", (HttpContext context) => TestOpml.Of(context, "bombs", Bombs.Select(b => (b, b))));
     });
 
     public async Task DisposeAsync()

@@ -25,11 +25,7 @@ public sealed class LargeResponseTests : IAsyncLifetime
             ($"urn:large:{n}:{i}", $"Post {i} of blog {n}", Newest.AddHours(-(i * FeedCount) - n),
              string.Concat(Enumerable.Range(0, 80).Select(p => $"<p>Blog {n}, post {i}, paragraph {p}: {new string((char)('a' + ((n + i + p) % 26)), 60)}</p>"))))),
             "application/atom+xml"));
-        app.MapGet("/planet.opml", (HttpContext context) => Results.Text(
-            "<opml version=\"2.0\"><head><title>large</title></head><body>" +
-            string.Concat(Enumerable.Range(0, FeedCount).Select(n => $"<outline text=\"Blog {n}\" xmlUrl=\"http://{context.Request.Host}/feeds/{n}.xml\"/>")) +
-            "</body></opml>",
-            "text/x-opml"));
+        app.MapGet("/planet.opml", (HttpContext context) => TestOpml.Blogs(context, "large", FeedCount));
     });
 
     public async Task DisposeAsync() => await server.DisposeAsync();

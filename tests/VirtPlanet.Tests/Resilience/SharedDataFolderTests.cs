@@ -33,11 +33,7 @@ public sealed class SharedDataFolderTests : IAsyncLifetime
                 bothStarted.SetResult();
             }
 
-            return Results.Text(
-            "<opml version=\"2.0\"><head><title>shared</title></head><body>" +
-            string.Concat(Enumerable.Range(0, FeedCount).Select(n => $"<outline text=\"Blog {n}\" xmlUrl=\"http://{context.Request.Host}/feeds/{n}.xml\"/>")) +
-            "</body></opml>",
-            "text/x-opml");
+            return TestOpml.Blogs(context, "shared", FeedCount);
         });
     });
 
