@@ -7,12 +7,11 @@ namespace VirtPlanet.Tests.Infrastructure;
 public sealed class PlanetInstance : IAsyncDisposable
 {
     private readonly Process process;
-    private readonly string folder;
 
     private PlanetInstance(Process process, string folder, Uri baseUri)
     {
         this.process = process;
-        this.folder = folder;
+        DataDirectory = folder;
         BaseUri = baseUri;
         Client = new HttpClient { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(30) };
     }
@@ -20,7 +19,7 @@ public sealed class PlanetInstance : IAsyncDisposable
     public Uri BaseUri { get; }
 
     /// <summary>The instance's data folder, also its working directory.</summary>
-    public string DataDirectory => folder;
+    public string DataDirectory { get; }
 
     public HttpClient Client { get; }
 
@@ -73,7 +72,7 @@ public sealed class PlanetInstance : IAsyncDisposable
     }
 
     /// <summary>The warnings and errors in the instance's own log files, for a failure message.</summary>
-    public IReadOnlyList<string> LoggedProblems() => PlanetLogs.Problems(folder);
+    public IReadOnlyList<string> LoggedProblems() => PlanetLogs.Problems(DataDirectory);
 
     /// <summary>SIGKILL: no chance to finish or clean up.</summary>
     public async Task KillAsync()
@@ -91,6 +90,6 @@ public sealed class PlanetInstance : IAsyncDisposable
         }
 
         process.Dispose();
-        Directory.Delete(folder, recursive: true);
+        Directory.Delete(DataDirectory, recursive: true);
     }
 }

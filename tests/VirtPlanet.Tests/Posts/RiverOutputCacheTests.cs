@@ -136,23 +136,23 @@ public sealed class RiverOutputCacheTests : IAsyncLifetime
 
     private async Task AddPostsAsync(IEnumerable<string> contents)
     {
-        var feed = await SeedPosts.SubscribeQemuAsync(planet.Services);
-        await using var db = await planet.CreateDbContextAsync();
         var published = new DateTime(2017, 9, 1, 7, 0, 0, DateTimeKind.Utc);
-        db.Posts.AddRange(contents.Select((content, i) =>
+        await AddPostsAsync(feed => contents.Select((content, i) =>
         {
             var post = SeedPosts.Post(feed, $"qemu-{i}", $"QEMU news {i}", published.AddHours(-i));
             post.ContentHtml = content;
             return post;
         }));
-        await db.SaveChangesAsync();
     }
 
-    private async Task AddPostAsync(string title)
+    private Task AddPostAsync(string title) =>
+        AddPostsAsync(feed => [SeedPosts.Post(feed, "qemu-2-10", title, new DateTime(2017, 9, 1, 7, 0, 0, DateTimeKind.Utc))]);
+
+    private async Task AddPostsAsync(Func<Feed, IEnumerable<Post>> posts)
     {
         var feed = await SeedPosts.SubscribeQemuAsync(planet.Services);
         await using var db = await planet.CreateDbContextAsync();
-        db.Posts.Add(SeedPosts.Post(feed, "qemu-2-10", title, new DateTime(2017, 9, 1, 7, 0, 0, DateTimeKind.Utc)));
+        db.Posts.AddRange(posts(feed));
         await db.SaveChangesAsync();
     }
 }
