@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using VirtPlanet.Web.Data;
+using VirtPlanet.Web.Posts;
 
 namespace VirtPlanet.Web.Feeds;
 
@@ -65,16 +66,17 @@ public sealed class FeedRefresher(
         var now = time.GetUtcNow().UtcDateTime;
         feed.LastFetchedAt = now;
 
+        var newPosts = new List<Post>();
         var outcome = fetch.Status switch
         {
             FetchStatus.NotModified => Succeeded(feed, fetch, now, ttl: null, RefreshStatus.NotModified),
             FetchStatus.Gone => Deactivated(feed, fetch),
             FetchStatus.Failed => Failed(feed, now, fetch.Error ?? "Fetch failed", fetch.RetryAfter),
-            _ => await StoreAsync(db, feed, fetch, now, cancellationToken),
+            _ => await StoreAsync(db, feed, fetch, now, newPosts, cancellationToken),
         };
 
         feed.LeaseUntil = null;
-        await SaveAsync(db, feed, cancellationToken);
+        await SaveAsync(db, feed, newPosts, cancellationToken);
 
         logger.LogInformation(
             "Refreshed {FeedUrl}: {RefreshStatus} (HTTP {HttpStatus}), {NewPosts} new, {UpdatedPosts} updated in {ElapsedMs} ms {FeedError}",
@@ -87,14 +89,17 @@ public sealed class FeedRefresher(
     /// A change to the feed's row alone (a 304, an unchanged body, a failure) is queued with other feeds' small
     /// writes and committed with them; new or updated posts are saved on their own, in one transaction with the row.
     /// </summary>
-    private async Task SaveAsync(PlanetDbContext db, Feed feed, CancellationToken cancellationToken)
+    private async Task SaveAsync(PlanetDbContext db, Feed feed, List<Post> newPosts, CancellationToken cancellationToken)
     {
         var feedEntry = db.Entry(feed);
-        if (db.ChangeTracker.Entries().Any(e => e.Entity != feed && e.State != EntityState.Unchanged))
+        if (newPosts.Count > 0 || db.ChangeTracker.Entries().Any(e => e.Entity != feed && e.State != EntityState.Unchanged))
         {
             using (await writeGate.EnterAsync(cancellationToken))
             {
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                await PostInserts.InsertAsync(db, newPosts, cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
             }
 
             return;
@@ -124,7 +129,9 @@ public sealed class FeedRefresher(
         }
     }
 
-    private async Task<RefreshOutcome> StoreAsync(PlanetDbContext db, Feed feed, FetchResult fetch, DateTime now, CancellationToken cancellationToken)
+    /// <summary>Parses a new body: changed posts are updated on <paramref name="db"/>, new ones added to <paramref name="newPosts"/>.</summary>
+    private async Task<RefreshOutcome> StoreAsync(
+        PlanetDbContext db, Feed feed, FetchResult fetch, DateTime now, List<Post> newPosts, CancellationToken cancellationToken)
     {
         var body = fetch.Body ?? [];
         var bodyHash = Convert.ToHexString(SHA256.HashData(body));
@@ -145,11 +152,12 @@ public sealed class FeedRefresher(
         }
 
         var isNewFeed = feed.LastSuccessAt is null;
-        var (added, updated) = await writer.WriteAsync(db, feed, parsed.Entries, isNewFeed, now, cancellationToken);
+        var changes = await writer.WriteAsync(db, feed, parsed.Entries, isNewFeed, now, cancellationToken);
+        newPosts.AddRange(changes.New);
         feed.Title = parsed.Title ?? feed.Title;
         feed.SiteUrl ??= parsed.SiteUrl;
         feed.BodyHash = bodyHash;
-        return Succeeded(feed, fetch, now, parsed.Ttl, RefreshStatus.Fetched) with { NewPosts = added, UpdatedPosts = updated };
+        return Succeeded(feed, fetch, now, parsed.Ttl, RefreshStatus.Fetched) with { NewPosts = changes.Added, UpdatedPosts = changes.Updated };
     }
 
     private static void FollowPermanentRedirect(PlanetDbContext db, Feed feed, FetchResult fetch)

@@ -8,21 +8,24 @@ using VirtPlanet.Web.Posts;
 namespace VirtPlanet.Web.Feeds;
 
 /// <summary>
-/// Upserts a feed's parsed entries as posts: new entries are sanitized and added, changed ones updated in
-/// place (their river date never moves), unchanged ones left alone without sanitizing them again.
+/// Upserts a feed's parsed entries as posts: new entries are sanitized and returned for <see cref="PostInserts"/> to
+/// store, changed ones updated in place (their river date never moves), unchanged ones left alone without sanitizing
+/// them again.
 /// </summary>
 public sealed class PostWriter(PostSanitizer sanitizer, IOptions<PlanetOptions> options)
 {
-    public async Task<(int Added, int Updated)> WriteAsync(
+    /// <summary>
+    /// Updates the feed's stored posts that changed, tracked by <paramref name="db"/>, and returns the new posts, not yet
+    /// stored. A feed never stored before (<paramref name="isNewFeed"/>) has no posts to look up.
+    /// </summary>
+    public async Task<PostChanges> WriteAsync(
         PlanetDbContext db, Feed feed, IReadOnlyList<ParsedEntry> entries, bool isNewFeed, DateTime now, CancellationToken cancellationToken)
     {
         var wanted = Filter(feed, entries);
-        var keys = wanted.Select(e => e.Key).ToList();
-        var existing = await db.Posts.Where(p => p.FeedId == feed.Id && keys.Contains(p.EntryKey))
-            .ToDictionaryAsync(p => p.EntryKey, cancellationToken);
+        var existing = isNewFeed ? [] : await ExistingAsync(db, feed, wanted, cancellationToken);
         var visibleNew = isNewFeed ? NewestKeys(wanted, options.Value.NewFeedItems) : null;
 
-        int added = 0, updated = 0;
+        var changes = new PostChanges();
         foreach (var entry in wanted)
         {
             var hash = Hash(entry);
@@ -32,7 +35,7 @@ public sealed class PostWriter(PostSanitizer sanitizer, IOptions<PlanetOptions> 
                 {
                     Apply(post, entry, hash);
                     post.UpdatedAt = entry.Updated ?? now;
-                    updated++;
+                    changes.Updated++;
                 }
 
                 continue;
@@ -54,14 +57,19 @@ public sealed class PostWriter(PostSanitizer sanitizer, IOptions<PlanetOptions> 
             if (!hidden)
             {
                 Apply(post, entry, hash);
-                added++;
+                changes.Added++;
             }
 
-            existing[entry.Key] = post;
-            db.Posts.Add(post);
+            changes.New.Add(post);
         }
 
-        return (added, updated);
+        return changes;
+    }
+
+    private static Task<Dictionary<string, Post>> ExistingAsync(PlanetDbContext db, Feed feed, List<ParsedEntry> wanted, CancellationToken cancellationToken)
+    {
+        var keys = wanted.Select(e => e.Key).ToList();
+        return db.Posts.Where(p => p.FeedId == feed.Id && keys.Contains(p.EntryKey)).ToDictionaryAsync(p => p.EntryKey, cancellationToken);
     }
 
     /// <summary>Distinct keys (first occurrence wins), and only the admin's categories when the feed has a filter.</summary>

@@ -53,6 +53,27 @@ public sealed class FeedRefresherTests : IAsyncLifetime
         Assert.Equal("\"v1\"", (await db.Feeds.SingleAsync()).ETag);
     }
 
+    [Fact]
+    public async Task AFeedWhoseSaveFailsStoresNoneOfItsPostsAndAllOfThemOnTheNextRefresh()
+    {
+        var feed = await SubscribeAsync(server.Url("/feed.xml"));
+        var refresher = planet.Services.GetRequiredService<FeedRefresher>();
+        await using var db = await planet.CreateDbContextAsync();
+        // Only the save that records a fetch's success sets LastSuccessAt; taking and giving back the lease does not.
+        await db.Database.ExecuteSqlRawAsync(
+            "CREATE TRIGGER refuse_success BEFORE UPDATE OF LastSuccessAt ON Feeds BEGIN SELECT RAISE(ABORT, 'the disk is full'); END");
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => refresher.RefreshAsync(feed.Id, CancellationToken.None));
+        Assert.Contains("the disk is full", error.ToString());
+        Assert.Equal(0, await db.Posts.CountAsync());
+
+        await db.Database.ExecuteSqlRawAsync("DROP TRIGGER refuse_success");
+        var retried = await refresher.RefreshAsync(feed.Id, CancellationToken.None);
+
+        Assert.Equal(new RefreshOutcome(RefreshStatus.Fetched, NewPosts: 2), retried);
+        Assert.Equal(2, await db.Posts.CountAsync());
+    }
+
     private async Task<Feed> SubscribeAsync(Uri url)
     {
         var result = await planet.Services.GetRequiredService<FeedSubscriptions>().AddAsync(new OpmlOutline(url.AbsoluteUri, "QEMU project", null));

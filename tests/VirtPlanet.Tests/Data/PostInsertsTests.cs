@@ -1,0 +1,88 @@
+using Microsoft.EntityFrameworkCore;
+using VirtPlanet.Tests.Infrastructure;
+using VirtPlanet.Web.Data;
+using VirtPlanet.Web.Posts;
+
+namespace VirtPlanet.Tests.Data;
+
+/// <summary>A poll's new posts go to SQLite through PostInserts' own statement, and are stored as EF Core's SaveChanges stores them.</summary>
+public sealed class PostInsertsTests : IAsyncLifetime
+{
+    private readonly PlanetFactory planet = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await planet.DisposeAsync();
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ANewPostIsStoredByteForByteAsSaveChangesStoresIt(bool titleOnly)
+    {
+        var feed = await SeedPosts.SubscribeQemuAsync(planet.Services);
+        var viaSaveChanges = Release(feed.Id, "tag:qemu.org,2017:2.10.0", titleOnly);
+        var viaInsert = Release(feed.Id, "tag:qemu.org,2017:2.10.0-copy", titleOnly);
+        await using (var db = await planet.CreateDbContextAsync())
+        {
+            db.Posts.Add(viaSaveChanges);
+            await db.SaveChangesAsync();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await PostInserts.InsertAsync(db, [viaInsert], CancellationToken.None);
+            await transaction.CommitAsync();
+        }
+
+        Assert.NotEqual(0, viaInsert.Id);
+        var columns = ColumnsOf("Posts").Where(c => c is not ("Id" or "EntryKey")).ToList();
+        Assert.Equal(11, columns.Count);
+        Assert.Equal(StoredRow(viaSaveChanges.Id, columns), StoredRow(viaInsert.Id, columns));
+        await using var read = await planet.CreateDbContextAsync();
+        var stored = await read.Posts.AsNoTracking().SingleAsync(p => p.Id == viaInsert.Id);
+        Assert.Equivalent(viaInsert, stored, strict: true);
+    }
+
+    [Fact]
+    public async Task NewPostsAreInsertedOnlyInTheTransactionThatSavesTheirFeed()
+    {
+        var feed = await SeedPosts.SubscribeQemuAsync(planet.Services);
+        await using var db = await planet.CreateDbContextAsync();
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => PostInserts.InsertAsync(db, [Release(feed.Id, "a")], CancellationToken.None));
+        Assert.Equal(0, await db.Posts.CountAsync());
+    }
+
+    /// <summary>QEMU 2.10's release post with every column set (hidden, and dated to the tick), or with only what a title-only entry has.</summary>
+    private static Post Release(int feedId, string entryKey, bool titleOnly = false) => new()
+    {
+        FeedId = feedId,
+        EntryKey = entryKey,
+        Title = "QEMU version 2.10.0 released – “Déjà vu” ✓",
+        Link = titleOnly ? null : "https://www.qemu.org/2017/08/30/qemu-2-10/",
+        Author = "Thomas Huth",
+        ContentHtml = titleOnly ? null : "<p>We’d like to announce the availability of the QEMU 2.10.0 release.</p>",
+        SummaryHtml = titleOnly ? null : "QEMU 2.10.0 is out",
+        PublishedAt = new DateTime(2017, 8, 30, 20, 39, 0, DateTimeKind.Utc).AddTicks(1_234_567),
+        UpdatedAt = titleOnly ? null : new DateTime(2017, 8, 31, 9, 0, 0, DateTimeKind.Utc),
+        FirstSeenAt = new DateTime(2017, 8, 31, 10, 15, 30, DateTimeKind.Utc),
+        IsHidden = !titleOnly,
+        ContentHash = "5E884898DA28047151D0E56F8DC6292773603D0D6AABBDD62A11EF721D1542D8",
+    };
+
+    private List<string> ColumnsOf(string table)
+    {
+        var names = new List<string>();
+        for (var i = 0; ; i++)
+        {
+            var name = (string?)new PlanetDatabaseFile(planet.DataDirectory).Scalar($"SELECT name FROM pragma_table_info('{table}') WHERE cid = {i}");
+            if (name is null)
+            {
+                return names;
+            }
+
+            names.Add(name);
+        }
+    }
+
+    /// <summary>Each column as SQLite holds it: its storage class and its value, quoted.</summary>
+    private List<string?> StoredRow(long id, List<string> columns) =>
+        columns.Select(c => (string?)new PlanetDatabaseFile(planet.DataDirectory).Scalar($"SELECT typeof(\"{c}\") || ' ' || quote(\"{c}\") FROM Posts WHERE Id = {id}")).ToList();
+}
