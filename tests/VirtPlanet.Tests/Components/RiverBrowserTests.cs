@@ -32,11 +32,31 @@ public sealed class RiverBrowserTests(BrowserFixture browser, RiverPlanetFixture
         var page = await browser.NewPageAsync();
         await page.GotoAsync(river.Planet.Url("/").AbsoluteUri);
 
-        await page.Locator(".subscriptions a.feed-name", new PageLocatorOptions { HasText = "Cornelia Huck" }).ClickAsync();
+        await page.Locator(".subscriptions li > a:first-child", new PageLocatorOptions { HasText = "Cornelia Huck" }).ClickAsync();
 
         await Expect(page).ToHaveURLAsync(new Regex("/feeds/cornelia-huck$"));
         await Expect(page.Locator("h1.river-heading")).ToHaveTextAsync("Cornelia Huck");
         await Expect(page.Locator("article.post")).ToHaveCountAsync(3);
+    }
+
+    [Fact]
+    public async Task EachSubscriptionShowsItsSiteAndFeedLinksSmallerAndMutedBesideItsName()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(river.Planet.Url("/").AbsoluteUri);
+        var line = page.Locator(".subscriptions li", new PageLocatorOptions { HasText = "Cornelia Huck" });
+
+        var links = await line.Locator("a").EvaluateAllAsync<LinkStyle[]>(
+            "links => links.map(a => { const s = getComputedStyle(a); return { Text: a.textContent, FontSize: parseFloat(s.fontSize), Color: s.color, MarginLeft: parseFloat(s.marginLeft) }; })");
+
+        Assert.Equal(["Cornelia Huck", "(site)", "(feed)"], links.Select(l => l.Text));
+        Assert.Equal(0, links[0].MarginLeft);
+        Assert.All(links[1..], link =>
+        {
+            Assert.True(link.FontSize < links[0].FontSize, $"{link.Text} is {link.FontSize}px, the name {links[0].FontSize}px");
+            Assert.NotEqual(links[0].Color, link.Color);
+            Assert.True(link.MarginLeft > 0, $"{link.Text} touches the link before it");
+        });
     }
 
     [Fact]
@@ -79,5 +99,17 @@ public sealed class RiverBrowserTests(BrowserFixture browser, RiverPlanetFixture
         }
 
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.ScreenshotPath("cornelia-narrow"), FullPage = true });
+    }
+
+    /// <summary>What getComputedStyle says of a link (Playwright fills it by property name).</summary>
+    private sealed class LinkStyle
+    {
+        public string Text { get; set; } = string.Empty;
+
+        public double FontSize { get; set; }
+
+        public string Color { get; set; } = string.Empty;
+
+        public double MarginLeft { get; set; }
     }
 }

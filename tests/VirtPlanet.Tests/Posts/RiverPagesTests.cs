@@ -36,12 +36,14 @@ public sealed class RiverPagesTests(RiverPlanetFixture fixture) : IClassFixture<
 
         Assert.Equal(7, page.QuerySelectorAll(".subscriptions li").Length);
         var broken = page.QuerySelector(".subscriptions li.failing")!;
-        Assert.Equal("Broken Blog", broken.QuerySelector(".feed-name")!.TextContent);
+        Assert.Equal("Broken Blog", broken.QuerySelector("a")!.TextContent);
         Assert.Contains("500", broken.QuerySelector(".feed-error")!.GetAttribute("title"));
-        var qemu = page.QuerySelectorAll(".subscriptions li").Single(li => li.QuerySelector(".feed-name")!.TextContent == "QEMU project");
-        Assert.Equal("/feeds/qemu-project", qemu.QuerySelector(".feed-name")!.GetAttribute("href"));
-        Assert.Equal("https://example.org/qemu-project/", qemu.QuerySelector(".feed-site")!.GetAttribute("href"));
-        Assert.EndsWith("/feeds/qemu-project.atom", qemu.QuerySelector(".feed-link")!.GetAttribute("href"));
+        var qemu = page.QuerySelectorAll(".subscriptions li").Single(li => li.QuerySelector("a")!.TextContent == "QEMU project");
+        var links = qemu.QuerySelectorAll("a");
+        Assert.Equal(["QEMU project", "(site)", "(feed)"], links.Select(a => a.TextContent));
+        Assert.Equal("/feeds/qemu-project", links[0].GetAttribute("href"));
+        Assert.Equal("https://example.org/qemu-project/", links[1].GetAttribute("href"));
+        Assert.EndsWith("/feeds/qemu-project.atom", links[2].GetAttribute("href"));
         Assert.Equal(["/atom.xml", "/rss20.xml", "/rss10.xml", "/foafroll.xml", "/opml.xml"],
             page.QuerySelectorAll(".planet-feeds a").Select(a => a.GetAttribute("href")));
     }
