@@ -1,8 +1,4 @@
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Hosting.Internal;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using VirtPlanet.Web;
+using VirtPlanet.Tests.Infrastructure;
 using VirtPlanet.Web.Data;
 
 namespace VirtPlanet.Tests.Data;
@@ -10,27 +6,15 @@ namespace VirtPlanet.Tests.Data;
 /// <summary><see cref="Memo{T}"/> over a real SQLite file: one computation per version, shared; failures and commits recompute.</summary>
 public sealed class MemoTests : IDisposable
 {
-    private readonly string folder = Path.Combine(Path.GetTempPath(), "virtplanet-tests", Guid.NewGuid().ToString("N"));
-    private readonly DatabaseChanges changes;
+    private readonly SqliteChangesFolder database = new();
     private int computations;
 
-    public MemoTests()
-    {
-        var paths = new PlanetPaths(Options.Create(new PlanetOptions { DataDirectory = folder }), new HostingEnvironment { ContentRootPath = folder });
-        changes = new DatabaseChanges(paths, Options.Create(new DatabaseOptions()), NullLogger<DatabaseChanges>.Instance);
-    }
-
-    public void Dispose()
-    {
-        changes.Dispose();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
-    }
+    public void Dispose() => database.Dispose();
 
     [Fact]
     public async Task ConcurrentCallsOfOneVersionShareOneComputation()
     {
-        var memo = new Memo<string>(changes);
+        var memo = new Memo<string>(database.Changes);
         var gate = new TaskCompletionSource();
 
         var calls = Enumerable.Range(0, 10).Select(_ => memo.GetAsync(async _ =>
@@ -48,7 +32,7 @@ public sealed class MemoTests : IDisposable
     [Fact]
     public async Task AFailedComputationIsNotKept()
     {
-        var memo = new Memo<string>(changes);
+        var memo = new Memo<string>(database.Changes);
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => memo.GetAsync(_ => Compute(fail: true), CancellationToken.None));
         var value = await memo.GetAsync(_ => Compute(fail: false), CancellationToken.None);
@@ -59,17 +43,11 @@ public sealed class MemoTests : IDisposable
     [Fact]
     public async Task ACommitFromAnotherConnectionMeansANewComputation()
     {
-        var memo = new Memo<string>(changes);
+        var memo = new Memo<string>(database.Changes);
         var before = await memo.GetAsync(_ => Compute(fail: false), CancellationToken.None);
         Assert.Equal(before, await memo.GetAsync(_ => Compute(fail: false), CancellationToken.None));
 
-        await using (var connection = new SqliteConnection($"Data Source={Path.Combine(folder, "planet.db")}"))
-        {
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = "CREATE TABLE Touched (Id INTEGER);";
-            await command.ExecuteNonQueryAsync();
-        }
+        database.Commit("CREATE TABLE Touched (Id INTEGER);");
 
         Assert.Equal("computed 2", await memo.GetAsync(_ => Compute(fail: false), CancellationToken.None));
     }

@@ -1,10 +1,5 @@
 using System.Collections.Concurrent;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Hosting.Internal;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using VirtPlanet.Web;
-using VirtPlanet.Web.Data;
+using VirtPlanet.Tests.Infrastructure;
 
 namespace VirtPlanet.Tests.Data;
 
@@ -16,21 +11,9 @@ public sealed class SqliteDatabaseChangesTests : IDisposable
 {
     private const int Threads = 16;
 
-    private readonly string folder = Path.Combine(Path.GetTempPath(), "virtplanet-tests", Guid.NewGuid().ToString("N"));
-    private readonly DatabaseChanges changes;
+    private readonly SqliteChangesFolder database = new();
 
-    public SqliteDatabaseChangesTests()
-    {
-        var paths = new PlanetPaths(Options.Create(new PlanetOptions { DataDirectory = folder }), new HostingEnvironment { ContentRootPath = folder });
-        changes = new DatabaseChanges(paths, Options.Create(new DatabaseOptions()), NullLogger<DatabaseChanges>.Instance);
-    }
-
-    public void Dispose()
-    {
-        changes.Dispose();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
-    }
+    public void Dispose() => database.Dispose();
 
     [Fact]
     public void ConcurrentChecksAgreeOnOneVersionWhileNothingIsWritten()
@@ -51,13 +34,13 @@ public sealed class SqliteDatabaseChangesTests : IDisposable
         {
             var before = CheckAtOnce(rounds: 5).Max();
 
-            Commit($"CREATE TABLE Touched{commit} (Id INTEGER);");
+            database.Commit($"CREATE TABLE Touched{commit} (Id INTEGER);");
 
             Assert.All(CheckAtOnce(rounds: 5), version => Assert.True(version > before, $"commit {commit}: {version} after {before}"));
         }
     }
 
-    private long Version() => changes.VersionAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult();
+    private long Version() => database.Changes.VersionAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult();
 
     /// <summary>Every version <see cref="Threads"/> threads see, started together, each checking <paramref name="rounds"/> times.</summary>
     private List<long> CheckAtOnce(int rounds)
@@ -75,14 +58,5 @@ public sealed class SqliteDatabaseChangesTests : IDisposable
         threads.ForEach(t => t.Start());
         threads.ForEach(t => t.Join());
         return [.. seen];
-    }
-
-    private void Commit(string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={Path.Combine(folder, "planet.db")};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
     }
 }
