@@ -53,9 +53,18 @@ public sealed class HostileFeedMemoryTests(ITestOutputHelper log) : IAsyncLifeti
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
         while (!process.HasExited && !timeout.IsCancellationRequested)
         {
-            // VmHWM: the kernel's high-water mark of the process's resident memory.
-            process.Refresh();
-            peak = Math.Max(peak, process.PeakWorkingSet64);
+            try
+            {
+                // VmHWM: the kernel's high-water mark of the process's resident memory.
+                process.Refresh();
+                peak = Math.Max(peak, process.PeakWorkingSet64);
+            }
+            catch (InvalidOperationException) when (process.HasExited)
+            {
+                // It exited between the check and the read: the last reading stands.
+                break;
+            }
+
             await Task.Delay(25);
         }
 
