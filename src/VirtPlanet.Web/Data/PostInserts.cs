@@ -9,10 +9,11 @@ namespace VirtPlanet.Web.Data;
 /// <summary>
 /// Stores a feed's new posts in the caller's transaction. On SQLite they go through one prepared
 /// <c>INSERT … RETURNING</c>, bound once per post: EF Core's <c>SaveChanges</c> builds a new batch of statements for
-/// every save, which SQLite parses and plans again each time, and tracks every post it inserts. Going around it took a
-/// cold poll of 1,000 feeds from 8.1-9.0 to 5.8-6.4 s (docs/performance.md, poll round 15). The statement is built from EF Core's model
-/// (table, columns, value converters), so a post is stored as <c>SaveChanges</c> would store it; PostInsertsTests
-/// compares the two row by row. On PostgreSQL the posts go through <c>SaveChanges</c>, which sends them in one batch.
+/// every save, which SQLite parses and plans again each time, and tracks every post it inserts. Going around it took
+/// a cold poll of 1,000 feeds from 8.1-9.0 to 5.8-6.4 s (docs/performance.md, poll round 15). The statement is built
+/// from EF Core's model (table, columns, value converters), so a post is stored as <c>SaveChanges</c> would store it;
+/// PostInsertsTests compares the two row by row. On PostgreSQL the posts go through <c>SaveChanges</c>, which sends
+/// them in one batch.
 /// </summary>
 public static class PostInserts
 {
