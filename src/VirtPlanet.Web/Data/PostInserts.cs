@@ -73,13 +73,14 @@ public static class PostInserts
     /// <summary>A column and how a post's value goes into it: the property's getter, then its value converter if it has one.</summary>
     private sealed class Column(IProperty property, string name)
     {
+        private readonly IClrPropertyGetter getter = property.GetGetter();
         private readonly Func<object?, object?>? convert = property.GetTypeMapping().Converter?.ConvertToProvider;
 
         public string Name { get; } = name;
 
         public object? Value(Post post)
         {
-            var value = property.GetGetter().GetClrValueUsingContainingEntity(post);
+            var value = getter.GetClrValueUsingContainingEntity(post);
             return value is null || convert is null ? value : convert(value);
         }
     }

@@ -9,7 +9,7 @@ public sealed class PostChanges
     public List<Post> New { get; } = [];
 
     /// <summary>New posts that reach the river.</summary>
-    public int Added { get; set; }
+    public int Added => New.Count(p => !p.IsHidden);
 
     /// <summary>Stored posts whose content changed, updated on the context that loaded them.</summary>
     public int Updated { get; set; }

@@ -57,7 +57,6 @@ public sealed class PostWriter(PostSanitizer sanitizer, IOptions<PlanetOptions> 
             if (!hidden)
             {
                 Apply(post, entry, hash);
-                changes.Added++;
             }
 
             changes.New.Add(post);

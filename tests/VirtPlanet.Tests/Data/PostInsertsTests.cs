@@ -67,22 +67,13 @@ public sealed class PostInsertsTests : IAsyncLifetime
         ContentHash = "5E884898DA28047151D0E56F8DC6292773603D0D6AABBDD62A11EF721D1542D8",
     };
 
-    private List<string> ColumnsOf(string table)
-    {
-        var names = new List<string>();
-        for (var i = 0; ; i++)
-        {
-            var name = (string?)new PlanetDatabaseFile(planet.DataDirectory).Scalar($"SELECT name FROM pragma_table_info('{table}') WHERE cid = {i}");
-            if (name is null)
-            {
-                return names;
-            }
+    private List<string> ColumnsOf(string table) =>
+        [.. ((string)Database.Scalar($"SELECT group_concat(name, char(10)) FROM pragma_table_info('{table}')")!).Split('\n')];
 
-            names.Add(name);
-        }
-    }
+    /// <summary>Each column as SQLite holds it, a line each: its storage class and its value, quoted.</summary>
+    private List<string> StoredRow(long id, List<string> columns) =>
+        [.. ((string)Database.Scalar(
+            $"SELECT {string.Join(" || char(10) || ", columns.Select(c => $"typeof(\"{c}\") || ' ' || quote(\"{c}\")"))} FROM Posts WHERE Id = {id}")!).Split('\n')];
 
-    /// <summary>Each column as SQLite holds it: its storage class and its value, quoted.</summary>
-    private List<string?> StoredRow(long id, List<string> columns) =>
-        columns.Select(c => (string?)new PlanetDatabaseFile(planet.DataDirectory).Scalar($"SELECT typeof(\"{c}\") || ' ' || quote(\"{c}\") FROM Posts WHERE Id = {id}")).ToList();
+    private PlanetDatabaseFile Database => new(planet.DataDirectory);
 }

@@ -21,14 +21,7 @@ public sealed class SqliteChangesFolder : IDisposable
     public DatabaseChanges Changes { get; }
 
     /// <summary>Runs <paramref name="sql"/> on a connection of its own, as another process would.</summary>
-    public void Commit(string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={Path.Combine(folder, "planet.db")};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
+    public void Commit(string sql) => new PlanetDatabaseFile(folder).Scalar(sql);
 
     public void Dispose()
     {
