@@ -65,9 +65,12 @@ public static partial class RiverETags
         headers.SetCookie = kept.Length == 0 ? default : kept;
     }
 
-    /// <summary>The river pages: the home page, a feed's river, a person's river (not their syndication files).</summary>
+    /// <summary>
+    /// The reading pages: the home page, a feed's river, a person's river (not their syndication files), and the page
+    /// to choose feeds and people, which lists them all.
+    /// </summary>
     public static bool IsReadingPage(PathString path) => ReadingPage().IsMatch(path.Value ?? "");
 
-    [GeneratedRegex("^/(?:(?:feeds|authors)/[^/.]+/?)?$")]
+    [GeneratedRegex("^/(?:(?:feeds|authors)/[^/.]+/?|choose/?)?$")]
     private static partial Regex ReadingPage();
 }

@@ -87,11 +87,24 @@ public sealed class RiverBrowserTests(BrowserFixture browser, RiverPlanetFixture
     }
 
     [Fact]
+    public async Task TheChooserPageShowsTheChosenPostsWithJavaScriptDisabled()
+    {
+        var page = await browser.NewPageAsync(new BrowserNewContextOptions { JavaScriptEnabled = false });
+        await page.GotoAsync(river.Planet.Url("/choose").AbsoluteUri);
+
+        await page.Locator(".river-filter input[name=feed][value=nathan-gauer]").CheckAsync();
+        await page.Locator(".river-filter button[type=submit]").ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new Regex(@"/\?feed=nathan-gauer$"));
+        await Expect(page.Locator(".post-title")).ToHaveTextAsync(["3D Acceleration using VirtIO", "GSoC | Log#2: API Forwarding"]);
+    }
+
+    [Fact]
     public async Task A360PixelWideScreenNeedsNoHorizontalScrolling()
     {
         var page = await browser.NewPageAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 360, Height = 740 } });
 
-        foreach (var path in new[] { "/", "/?before=2017-08-15T11:09:00Z_999999", "/feeds/cornelia-huck" })
+        foreach (var path in new[] { "/", "/?before=2017-08-15T11:09:00Z_999999", "/feeds/cornelia-huck", "/choose" })
         {
             await page.GotoAsync(river.Planet.Url(path).AbsoluteUri);
             var width = await page.EvaluateAsync<int>("document.scrollingElement.scrollWidth");

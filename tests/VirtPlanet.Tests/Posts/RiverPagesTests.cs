@@ -124,12 +124,30 @@ public sealed class RiverPagesTests(RiverPlanetFixture fixture) : IClassFixture<
     }
 
     [Fact]
-    public async Task ReadingPagesAnswerAMatchingIfNoneMatchWithNotModified()
+    public async Task ChooserPageOffersEveryFeedAndPersonWithTheGivenChoiceCheckedAndNoPosts()
     {
-        using var first = await client.GetAsync("/feeds/qemu-project");
+        var page = await GetPageAsync("/choose?feed=nathan-gauer&author=thomas-huth");
+
+        Assert.Equal("Choose feeds and people", page.QuerySelector("h1")!.TextContent);
+        Assert.StartsWith("Choose feeds and people · ", page.Title);
+        var feeds = page.QuerySelectorAll(".river-filter input[name=feed]").Select(i => i.GetAttribute("value")).ToArray();
+        Assert.Equal(page.QuerySelectorAll(".subscriptions li > a:first-child").Select(a => a.GetAttribute("href")), feeds.Select(f => $"/feeds/{f}"));
+        Assert.Contains("thomas-huth", page.QuerySelectorAll(".river-filter input[name=author]").Select(i => i.GetAttribute("value")));
+        Assert.Equal(["nathan-gauer"], page.QuerySelectorAll(".river-filter input[name=feed]:checked").Select(i => i.GetAttribute("value")));
+        Assert.Equal(["thomas-huth"], page.QuerySelectorAll(".river-filter input[name=author]:checked").Select(i => i.GetAttribute("value")));
+        Assert.Equal("/", page.QuerySelector(".river-filter form")!.GetAttribute("action"));
+        Assert.Empty(page.QuerySelectorAll(".post-title"));
+    }
+
+    [Theory]
+    [InlineData("/feeds/qemu-project")]
+    [InlineData("/choose?feed=qemu-project")]
+    public async Task ReadingPagesAnswerAMatchingIfNoneMatchWithNotModified(string path)
+    {
+        using var first = await client.GetAsync(path);
         var etag = first.Headers.ETag!;
 
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/feeds/qemu-project");
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.IfNoneMatch.Add(etag);
         using var second = await client.SendAsync(request);
 
