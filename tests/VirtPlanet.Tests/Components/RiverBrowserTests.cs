@@ -100,6 +100,20 @@ public sealed class RiverBrowserTests(BrowserFixture browser, RiverPlanetFixture
     }
 
     [Fact]
+    public async Task OnTheChooserPageTheButtonStaysInViewBelowALongList()
+    {
+        const int height = 480;
+        var page = await browser.NewPageAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 360, Height = height } });
+        await page.GotoAsync(river.Planet.Url("/choose").AbsoluteUri);
+
+        var lists = await page.Locator(".river-filter fieldset").Last.BoundingBoxAsync();
+        var button = await page.Locator(".river-filter button[type=submit]").BoundingBoxAsync();
+
+        Assert.True(lists!.Y + lists.Height > height, "the lists must reach below the window for this test to tell anything");
+        Assert.True(button!.Y + button.Height <= height, $"the button ends at {button.Y + button.Height} px, below the {height} px window");
+    }
+
+    [Fact]
     public async Task A360PixelWideScreenNeedsNoHorizontalScrolling()
     {
         var page = await browser.NewPageAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 360, Height = 740 } });
