@@ -9,6 +9,7 @@ using VirtPlanet.Web.Health;
 using VirtPlanet.Web.Posts;
 using VirtPlanet.Web.Syndication;
 
+PlanetCommandLine.PrepareProcess(args);
 try
 {
     var builder = WebApplication.CreateBuilder(PlanetCommandLine.HostArguments(args));
