@@ -3,7 +3,7 @@
 # Installs what the tests need when it is missing (Debian packages: chromium for the browser tests,
 # jing for Atom schema validation, python3-feedparser for the round-trip test,
 # python3-rdflib for reading the RSS 1.0 and FOAF outputs as RDF, postgresql for the tests that
-# start a throwaway PostgreSQL cluster), then builds with
+# start a throwaway PostgreSQL cluster, tzdata for the tests that run the planet in another time zone), then builds with
 # warnings as errors, checks formatting and runs the whole suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,6 +14,7 @@ command -v jing >/dev/null || need+=(jing)
 /usr/bin/python3 -c 'import feedparser' 2>/dev/null || need+=(python3-feedparser)
 /usr/bin/python3 -c 'import rdflib' 2>/dev/null || need+=(python3-rdflib)
 fc-list 2>/dev/null | grep -qi dejavu || need+=(fonts-dejavu-core)
+[ -e /usr/share/zoneinfo/Asia/Kolkata ] || need+=(tzdata)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing test dependencies: ${need[*]}"

@@ -13,16 +13,19 @@ public sealed class PlanetDatabaseFile(string dataDirectory)
         return command.ExecuteScalar();
     }
 
-    public List<long> Column(string sql)
+    public List<long> Column(string sql) => Column<long>(sql);
+
+    /// <summary>The first column of every row, as SQLite stores it (dates are text).</summary>
+    public List<T> Column<T>(string sql)
     {
         using var connection = Open();
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         using var reader = command.ExecuteReader();
-        var values = new List<long>();
+        var values = new List<T>();
         while (reader.Read())
         {
-            values.Add(reader.GetInt64(0));
+            values.Add(reader.GetFieldValue<T>(0));
         }
 
         return values;
