@@ -47,11 +47,20 @@ internal static class FeedJunk
 
     private static bool IsTracker(string? value, Uri? baseUri)
     {
+        // A URL can only resolve to a tracker's host if it names the host, or is relative to a base on it: most links
+        // are neither, and are not parsed (a Uri and its strings per link were most of this pass's allocation).
+        if (string.IsNullOrEmpty(value) || !(NamesTracker(value) || (baseUri is not null && NamesTracker(baseUri.Host))))
+        {
+            return false;
+        }
+
         var url = MarkupUrl.Resolve(value, baseUri);
         return url is not null && MarkupUrl.IsHttp(url) && Trackers.Any(t =>
             (url.Host.Equals(t.Host, StringComparison.OrdinalIgnoreCase) || url.Host.EndsWith("." + t.Host, StringComparison.OrdinalIgnoreCase))
             && url.AbsolutePath.StartsWith(t.Path, StringComparison.OrdinalIgnoreCase));
     }
+
+    private static bool NamesTracker(string text) => Trackers.Any(t => text.Contains(t.Host, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>A link whose only content was the pixel would otherwise stay behind as an invisible anchor.</summary>
     private static void RemoveIfEmptyLink(IElement? parent)

@@ -16,7 +16,8 @@ internal static class MarkupUrl
             url = "https:" + url;
         }
 
-        if (Uri.TryCreate(url, UriKind.Absolute, out var absolute))
+        // A path from the root ("/a/b") is relative to the post's host; .NET on Unix would read it as a file path.
+        if (!url.StartsWith('/') && Uri.TryCreate(url, UriKind.Absolute, out var absolute))
         {
             return absolute;
         }

@@ -147,11 +147,18 @@ public sealed class PostSanitizerTests
         { "<p>text</p><a href=\"http://da.feedsportal.com/r/1/ad.htm\"><img src=\"http://da.feedsportal.com/r/1/ad.img\"></a>", "<p>text</p>" },
         { "<p>text</p><a href=\"https://blog.example/\"><img src=\"https://stats.wordpress.com/b.gif\"></a>", "<p>text</p>" },
         { "<img src=\"https://blog.example/small.png\" width=\"16\" height=\"16\">", "<img src=\"https://blog.example/small.png\" width=\"16\" height=\"16\">" },
+        { "<p>text</p><img src=\"HTTPS://PIXEL.WP.COM/b.gif?host=x\">", "<p>text</p>" },
+        { "<p>text</p><img src=\"//stats.wordpress.com/b.gif\">", "<p>text</p>" },
     };
 
     [Theory]
     [MemberData(nameof(FeedJunk))]
     public void TrackingPixelsAndFeedFlareAreDropped(string html, string expected) => Assert.Equal(expected, sanitizer.Sanitize(html, PostUri));
+
+    [Fact]
+    public void ARelativeLinkOnAPostServedFromATrackerIsFlareToo() => Assert.Equal(
+        "<p>text </p>",
+        sanitizer.Sanitize("<p>text <a href=\"/~ff/Blog?a=x\">Share</a></p>", new Uri("http://feeds.feedburner.com/~r/Blog/~3/post")));
 
     private const string Sandbox = " sandbox=\"allow-scripts allow-same-origin allow-presentation\" allow=\"fullscreen\" loading=\"lazy\" referrerpolicy=\"strict-origin-when-cross-origin\"></iframe>";
 
