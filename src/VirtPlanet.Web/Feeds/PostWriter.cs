@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -14,6 +15,8 @@ namespace VirtPlanet.Web.Feeds;
 /// </summary>
 public sealed class PostWriter(PostSanitizer sanitizer, IOptions<PlanetOptions> options)
 {
+    private static readonly byte[] Separator = [0x1f];
+
     /// <summary>
     /// Updates the feed's stored posts that changed, tracked by <paramref name="db"/>, and returns the new posts, not yet
     /// stored. A feed never stored before (<paramref name="isNewFeed"/>) has no posts to look up.
@@ -114,9 +117,42 @@ public sealed class PostWriter(PostSanitizer sanitizer, IOptions<PlanetOptions> 
         return string.IsNullOrWhiteSpace(clean) ? null : clean;
     }
 
-    private static string Hash(ParsedEntry entry)
+    /// <summary>
+    /// SHA-256 of the entry's title, link, author, content and summary in UTF-8, separated by U+001F: the same bytes,
+    /// and so the same hash, as hashing them joined into one string (what earlier versions stored), without building
+    /// that string and its UTF-8 copy for every entry of every fetch (≈ 130 MB in a cold poll of 1,000 feeds).
+    /// </summary>
+    internal static string Hash(ParsedEntry entry)
     {
-        var text = string.Join('\u001f', entry.Title, entry.Link, entry.Author, entry.ContentHtml, entry.SummaryHtml);
-        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        string?[] parts = [entry.Title, entry.Link, entry.Author, entry.ContentHtml, entry.SummaryHtml];
+        var buffer = ArrayPool<byte>.Shared.Rent(4096);
+        try
+        {
+            for (var i = 0; i < parts.Length; i++)
+            {
+                if (i > 0)
+                {
+                    hash.AppendData(Separator);
+                }
+
+                var part = parts[i] ?? string.Empty;
+                if (Encoding.UTF8.GetMaxByteCount(part.Length) > buffer.Length)
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(part.Length));
+                }
+
+                hash.AppendData(buffer, 0, Encoding.UTF8.GetBytes(part, buffer));
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+        hash.GetHashAndReset(digest);
+        return Convert.ToHexString(digest);
     }
 }
