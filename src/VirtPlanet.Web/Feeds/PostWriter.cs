@@ -1,6 +1,6 @@
 using System.Buffers;
 using System.Security.Cryptography;
-using System.Text;
+using System.Text.Unicode;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using VirtPlanet.Web.Data;
@@ -125,30 +125,26 @@ public sealed class PostWriter(PostSanitizer sanitizer, IOptions<PlanetOptions> 
     internal static string Hash(ParsedEntry entry)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        Span<byte> chunk = stackalloc byte[4096];
         string?[] parts = [entry.Title, entry.Link, entry.Author, entry.ContentHtml, entry.SummaryHtml];
-        var buffer = ArrayPool<byte>.Shared.Rent(4096);
-        try
+        for (var i = 0; i < parts.Length; i++)
         {
-            for (var i = 0; i < parts.Length; i++)
+            if (i > 0)
             {
-                if (i > 0)
-                {
-                    hash.AppendData(Separator);
-                }
-
-                var part = parts[i] ?? string.Empty;
-                if (Encoding.UTF8.GetMaxByteCount(part.Length) > buffer.Length)
-                {
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(part.Length));
-                }
-
-                hash.AppendData(buffer, 0, Encoding.UTF8.GetBytes(part, buffer));
+                hash.AppendData(Separator);
             }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
+
+            // Encoded a chunk at a time (whole characters, lone surrogates replaced as Encoding.UTF8 does), so even a
+            // post of megabytes needs no buffer of its size.
+            var rest = (parts[i] ?? string.Empty).AsSpan();
+            OperationStatus status;
+            do
+            {
+                status = Utf8.FromUtf16(rest, chunk, out var read, out var written);
+                hash.AppendData(chunk[..written]);
+                rest = rest[read..];
+            }
+            while (status == OperationStatus.DestinationTooSmall);
         }
 
         Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];

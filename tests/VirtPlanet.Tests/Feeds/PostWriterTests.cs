@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using VirtPlanet.Web.Feeds;
 
 namespace VirtPlanet.Tests.Feeds;
@@ -24,6 +26,24 @@ public sealed class PostWriterTests
         Assert.Equal("01A99E2584950C4C04A8ED4E2F8A5485C18094346433C3CA37686DACB40A7140", PostWriter.Hash(entry));
     }
 
+    public static TheoryData<string> AwkwardContents => new()
+    {
+        new string('é', 2047) + "😀 after a character that straddles the encoder's 4 KB chunks",
+        "a lone high surrogate \uD83D here, and a lone low one \uDE00 there",
+        new string('x', 100_000) + "ü",
+        string.Empty,
+    };
+
+    [Theory]
+    [MemberData(nameof(AwkwardContents))]
+    public void TheHashIsThatOfTheFieldsJoinedWhateverTheirLengthOrCharacters(string content)
+    {
+        var entry = new ParsedEntry { Key = "k", Title = "Titre", Link = null, Author = "Zoë", ContentHtml = content, SummaryHtml = "ß" };
+        var joined = string.Join('\u001f', entry.Title, entry.Link, entry.Author, entry.ContentHtml, entry.SummaryHtml);
+
+        Assert.Equal(Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(joined))), PostWriter.Hash(entry));
+    }
+
     [Fact]
     public void EntriesDifferingInAnyFieldOrInWhereTheirFieldsSplitGetDifferentHashes()
     {
@@ -33,7 +53,7 @@ public sealed class PostWriterTests
             entry with { Title = "Title!" }, entry with { Link = "https://blog.example/2" }, entry with { Author = "Bob" },
             entry with { ContentHtml = "<p>Text.</p>" }, entry with { SummaryHtml = null },
             entry with { Title = "TitleAnn", Author = string.Empty }, // the same characters, split between fields otherwise
-            entry with { ContentHtml = new string('x', 10_000) }, // longer than the first buffer
+            entry with { ContentHtml = new string('x', 10_000) }, // longer than one chunk of the encoder
         ];
 
         Assert.Equal(others.Length + 1, others.Select(PostWriter.Hash).Append(PostWriter.Hash(entry)).Distinct().Count());
