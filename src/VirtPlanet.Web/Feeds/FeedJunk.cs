@@ -19,17 +19,19 @@ internal static class FeedJunk
 
     public static void Remove(IElement root, Uri? baseUri)
     {
+        // Asked once per post: a relative link can only lead to a tracker from a post served by one.
+        var onTracker = baseUri is not null && NamesTracker(baseUri.Host);
         foreach (var flare in root.QuerySelectorAll(".feedflare, .mf-viral").ToList())
         {
             flare.Remove();
         }
 
-        foreach (var link in root.QuerySelectorAll("a[href]").Where(a => IsTracker(a.GetAttribute("href"), baseUri)).ToList())
+        foreach (var link in root.QuerySelectorAll("a[href]").Where(a => IsTracker(a.GetAttribute("href"), baseUri, onTracker)).ToList())
         {
             link.Remove();
         }
 
-        foreach (var image in root.QuerySelectorAll("img").Where(i => IsPixel(i) || IsTracker(i.GetAttribute("src"), baseUri)).ToList())
+        foreach (var image in root.QuerySelectorAll("img").Where(i => IsPixel(i) || IsTracker(i.GetAttribute("src"), baseUri, onTracker)).ToList())
         {
             var parent = image.ParentElement;
             image.Remove();
@@ -45,11 +47,11 @@ internal static class FeedJunk
         return int.TryParse(digits, out var pixels) && pixels <= 1;
     }
 
-    private static bool IsTracker(string? value, Uri? baseUri)
+    private static bool IsTracker(string? value, Uri? baseUri, bool onTracker)
     {
         // A URL can only resolve to a tracker's host if it names the host, or is relative to a base on it: most links
         // are neither, and are not parsed (a Uri and its strings per link were most of this pass's allocation).
-        if (string.IsNullOrEmpty(value) || !(NamesTracker(value) || (baseUri is not null && NamesTracker(baseUri.Host))))
+        if (string.IsNullOrEmpty(value) || !(onTracker || NamesTracker(value)))
         {
             return false;
         }
