@@ -48,8 +48,7 @@ public static class PlanetServices
         services.AddSingleton<PlanetPaths>();
         services.AddSingleton<DatabaseChanges>();
 
-        services.AddSerilog((sp, logger) => logger
-            .ReadFrom.Configuration(builder.Configuration, SerilogSettings)
+        services.AddSerilog((sp, logger) => ReadSerilogSection(logger, builder.Configuration)
             .WriteTo.File(
                 Path.Combine(sp.GetRequiredService<PlanetPaths>().LogDirectory, "virtplanet-.log"),
                 rollingInterval: RollingInterval.Day,
@@ -82,5 +81,18 @@ public static class PlanetServices
     {
         services.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
         services.GetRequiredService<PlanetPaths>();
+    }
+
+    /// <summary>The "Serilog" section; a mistake in it (an unknown level, a sink without a name) is a configuration mistake.</summary>
+    private static LoggerConfiguration ReadSerilogSection(LoggerConfiguration logger, IConfiguration configuration)
+    {
+        try
+        {
+            return logger.ReadFrom.Configuration(configuration, SerilogSettings);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or InvalidCastException)
+        {
+            throw new PlanetConfigurationException($"the Serilog section of the configuration cannot be used: {e.Message}", e);
+        }
     }
 }

@@ -14,6 +14,11 @@ public sealed class ConfigurationTests : IDisposable
         { "--Planet:Polling:MaxParallelism=0", "MaxParallelism must be between 1 and 256" },
         { "--Planet:Database:Provider=PostgreSql", "Planet:Database:ConnectionString is required with Provider=PostgreSql" },
         { "--Planet:DataDirectory=/proc/virtplanet-cannot-live-here", "the data folder '/proc/virtplanet-cannot-live-here' (Planet:DataDirectory) cannot be created or written" },
+        { "--Planet:Fetch:Timeout=soon", "Failed to convert configuration value 'soon' at 'Planet:Fetch:Timeout' to type 'System.TimeSpan'." },
+        { "--Planet:River:PostsPerPage=lots", "Failed to convert configuration value 'lots' at 'Planet:River:PostsPerPage' to type 'System.Int32'." },
+        { "--Serilog:MinimumLevel:Default=Loud", "the Serilog section of the configuration cannot be used: The value Loud is not a valid Serilog level." },
+        { "--Serilog:WriteTo:0:Args:path=log.txt", "the Serilog section of the configuration cannot be used: The configuration value in Serilog:WriteTo:0:Name has no 'Name' element." },
+        { "--urls=garbage", "the address to listen on (--urls) cannot be used: Invalid url: 'garbage'" },
     };
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
@@ -22,12 +27,34 @@ public sealed class ConfigurationTests : IDisposable
     [MemberData(nameof(Mistakes))]
     public async Task AConfigurationMistakeStopsStartUpWithOneLineNamingIt(string setting, string message)
     {
-        var (exit, _, error) = await PlanetProcess.RunAsync(folder, TimeSpan.FromSeconds(30), $"--Planet:DataDirectory={folder}/data", setting);
+        // Without feeds to poll: a mistake found only when the server starts (--urls) comes after the polling is scheduled.
+        var (exit, _, error) = await PlanetProcess.RunAsync(
+            folder, TimeSpan.FromSeconds(30), $"--Planet:DataDirectory={folder}/data", "--Planet:SeedDefaultFeeds=false", "--Planet:Polling:PollOnStart=false", setting);
 
         Assert.Equal(1, exit);
         var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith("VirtPlanet cannot start: ", line);
         Assert.Contains(message, line);
+    }
+
+    [Fact]
+    public async Task AnAddressAnotherProcessHoldsStopsStartUpWithOneLineNamingIt()
+    {
+        using var holder = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        holder.Start();
+        var port = ((System.Net.IPEndPoint)holder.LocalEndpoint).Port;
+
+        var (exit, _, error) = await PlanetProcess.RunAsync(
+            folder,
+            TimeSpan.FromSeconds(30),
+            $"--Planet:DataDirectory={folder}/data",
+            "--Planet:SeedDefaultFeeds=false",
+            "--Planet:Polling:PollOnStart=false",
+            $"--urls=http://127.0.0.1:{port}");
+
+        Assert.Equal(1, exit);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal($"VirtPlanet cannot start: the address to listen on (--urls) cannot be used: Failed to bind to address http://127.0.0.1:{port}: address already in use.", line);
     }
 
     [Fact]
