@@ -33,6 +33,39 @@ public sealed class FeedParserTests
         Assert.StartsWith(message, error.Message);
     }
 
+    [Theory]
+    [InlineData(SafeXml.MaxDepth - 10, true)]
+    [InlineData(SafeXml.MaxDepth + 1, false)]
+    public void ElementsNestedDeeperThanBrowsersNestHtmlAreRefused(int xhtmlDepth, bool readable)
+    {
+        var xhtml = string.Concat(Enumerable.Repeat("<div>", xhtmlDepth)) + "deep" + string.Concat(Enumerable.Repeat("</div>", xhtmlDepth));
+        var atom = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>t</title><entry><id>urn:e</id><title>e</title>"
+            + $"<content type=\"xhtml\"><div xmlns=\"http://www.w3.org/1999/xhtml\">{xhtml}</div></content></entry></feed>";
+
+        if (readable)
+        {
+            Assert.Contains("deep", Assert.Single(parser.Parse(Encoding.UTF8.GetBytes(atom), "application/atom+xml", FeedUrl).Entries).ContentHtml);
+        }
+        else
+        {
+            var error = Assert.Throws<FeedParseException>(() => parser.Parse(Encoding.UTF8.GetBytes(atom), "application/atom+xml", FeedUrl));
+            Assert.Equal($"Not a readable feed: elements are nested more than {SafeXml.MaxDepth} deep", error.Message);
+        }
+    }
+
+    [Fact]
+    public void NestingThatAnEntityAddsIsRefusedToo()
+    {
+        var depth = SafeXml.MaxDepth + 1;
+        var nested = string.Concat(Enumerable.Repeat("<b>", depth)) + "deep" + string.Concat(Enumerable.Repeat("</b>", depth));
+        var rss = $"<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY deep \"{nested}\">]><rss version=\"2.0\"><channel><title>t</title>"
+            + "<item><guid>g</guid><title>i</title><description>&deep;</description></item></channel></rss>";
+
+        var error = Assert.Throws<FeedParseException>(() => parser.Parse(Encoding.UTF8.GetBytes(rss), "application/rss+xml", FeedUrl));
+
+        Assert.Equal($"Not a readable feed: elements are nested more than {SafeXml.MaxDepth} deep", error.Message);
+    }
+
     public static TheoryData<string> ScriptLinks => ["javascript:alert(1)", " JavaScript:alert(1)", "vbscript:msgbox(1)", "data:text/html,<script>alert(1)</script>"];
 
     [Theory]

@@ -98,7 +98,8 @@ public sealed class HostileFeedTests : IClassFixture<HostileFeedTests.PolledPlan
             var subscriptions = Planet.Services.GetRequiredService<FeedSubscriptions>();
             await subscriptions.ImportAsync(paths.Select(p => new OpmlOutline(server.Url(p).AbsoluteUri, p, null)).ToList());
 
-            await Planet.Services.GetRequiredService<PollFeedsJob>().PollAllAsync(CancellationToken.None);
+            // A hang guard, not a speed target: the poll takes seconds, and a feed that burns a core for minutes fails here.
+            await Planet.Services.GetRequiredService<PollFeedsJob>().PollAllAsync(CancellationToken.None).WaitAsync(TimeSpan.FromMinutes(1));
 
             await using var db = await Planet.Services.GetRequiredService<IDbContextFactory<PlanetDbContext>>().CreateDbContextAsync();
             var rows = await db.Feeds.Select(f => new { f.Url, f.LastError, Posts = f.Posts.Count(p => !p.IsHidden) }).ToListAsync();

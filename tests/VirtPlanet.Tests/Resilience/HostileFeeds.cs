@@ -34,6 +34,8 @@ public static class HostileFeeds
         { "/five-megabyte-entry.xml", null, 1 },
         { "/control-characters.xml", null, 1 },
         { "/duplicate-ids.xml", null, 3 },
+        { "/deeply-nested-xhtml.xml", "nested more than 512 deep", 0 },
+        { "/many-sibling-tags.xml", null, 1 },
     };
 
     public static void Map(WebApplication app)
@@ -91,6 +93,17 @@ public static class HostileFeeds
             Rss(string.Empty, Item("huge", "Huge", "<p>" + string.Concat(Enumerable.Repeat("virtio ", 5 * 1024 * 1024 / 7)) + "</p>")), "application/rss+xml"));
         app.MapGet("/control-characters.xml", () => Results.Text(
             Rss(string.Empty, Item("ctl", "Nul\u0000 and bell\u0007 in a title", "<p>form\u000cfeed \u0001</p>")), "application/rss+xml"));
+        // 200,000 nested XHTML elements (2.2 MB): LINQ to XML copied them recursively and overflowed the stack, which
+        // ends the process.
+        app.MapGet("/deeply-nested-xhtml.xml", () => Results.Text(
+            "<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"><title>Deep</title><entry><id>urn:deep</id><title>Deep</title>"
+            + "<updated>2017-09-08T07:24:00Z</updated><content type=\"xhtml\"><div xmlns=\"http://www.w3.org/1999/xhtml\">"
+            + string.Concat(Enumerable.Repeat("<div>", 200_000)) + "x" + string.Concat(Enumerable.Repeat("</div>", 200_000))
+            + "</div></content></entry></feed>",
+            "application/atom+xml"));
+        // 400,000 sibling elements (3 MB) in one post: AngleSharp's serializer took time quadratic in the siblings (minutes).
+        app.MapGet("/many-sibling-tags.xml", () => Results.Text(
+            Rss(string.Empty, Item("siblings", "Siblings", "<p>" + string.Concat(Enumerable.Repeat("<b>x</b>", 400_000)) + "</p>")), "application/rss+xml"));
         app.MapGet("/duplicate-ids.xml", () => Results.Text(
             Rss(string.Empty, ItemWithLink("same", "First", "https://blog.example/1") + ItemWithLink("same", "Second", "https://blog.example/2") + ItemWithLink("same", "Third", "https://blog.example/3")),
             "application/rss+xml"));
