@@ -42,13 +42,24 @@ public sealed class FeedPreviewer(FeedFetcher fetcher, FeedParser parser, PostSa
             return new PreviewResult(null, $"{url} looks like {kind} but cannot be read: {e.Message}");
         }
 
-        var entries = parsed.Entries
-            .OrderByDescending(e => e.Published ?? e.Updated ?? DateTime.MinValue)
-            .Take(EntryCount)
-            .Select(e => new PreviewEntry(e.Title, e.Link, e.Author, e.Published ?? e.Updated, Clean(e.ContentHtml ?? e.SummaryHtml, e.BaseUri)))
-            .ToList();
+        var budget = sanitizer.NewBudget();
+        List<PreviewEntry> entries;
+        try
+        {
+            entries = parsed.Entries
+                .OrderByDescending(e => e.Published ?? e.Updated ?? DateTime.MinValue)
+                .Take(EntryCount)
+                .Select(e => new PreviewEntry(e.Title, e.Link, e.Author, e.Published ?? e.Updated, Clean(e.ContentHtml ?? e.SummaryHtml, e.BaseUri, budget)))
+                .ToList();
+        }
+        catch (CleaningTimeoutException e)
+        {
+            return new PreviewResult(null, $"{url} cannot be shown: {e.Message}");
+        }
+
         return new PreviewResult(new FeedPreview(location, parsed.Title ?? location.Host, kind, parsed.SiteUrl, entries), null);
     }
 
-    private string? Clean(string? html, Uri? baseUri) => string.IsNullOrWhiteSpace(html) ? null : sanitizer.Sanitize(html, baseUri);
+    private string? Clean(string? html, Uri? baseUri, CleaningBudget budget) =>
+        string.IsNullOrWhiteSpace(html) ? null : sanitizer.Sanitize(html, baseUri, budget);
 }

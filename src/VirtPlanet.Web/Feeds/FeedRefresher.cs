@@ -148,11 +148,26 @@ public sealed class FeedRefresher(
         }
         catch (FeedParseException e)
         {
-            return Failed(feed, now, e.Message, retryAfter: null);
+            return Failed(feed, now, $"{e.Message}; none of this fetch's posts were stored", retryAfter: null);
         }
 
         var isNewFeed = feed.LastSuccessAt is null;
-        var changes = await writer.WriteAsync(db, feed, parsed.Entries, isNewFeed, now, cancellationToken);
+        PostChanges changes;
+        try
+        {
+            changes = await writer.WriteAsync(db, feed, parsed.Entries, isNewFeed, now, cancellationToken);
+        }
+        catch (CleaningTimeoutException e)
+        {
+            // Nothing of this fetch is stored: the posts it had begun to update are left as they were.
+            foreach (var post in db.ChangeTracker.Entries<Post>().ToList())
+            {
+                post.State = EntityState.Detached;
+            }
+
+            return Failed(feed, now, e.Message, retryAfter: null);
+        }
+
         newPosts.AddRange(changes.New);
         feed.Title = parsed.Title ?? feed.Title;
         feed.SiteUrl ??= parsed.SiteUrl;

@@ -21,6 +21,7 @@ public sealed class PostWriter(PostSanitizer sanitizer, IOptions<PlanetOptions> 
     /// Updates the feed's stored posts that changed, tracked by <paramref name="db"/>, and returns the new posts, not yet
     /// stored. A feed never stored before (<paramref name="isNewFeed"/>) has no posts to look up.
     /// </summary>
+    /// <exception cref="CleaningTimeoutException">Cleaning the entries took longer than one fetch may: posts tracked by <paramref name="db"/> may be half updated.</exception>
     public async Task<PostChanges> WriteAsync(
         PlanetDbContext db, Feed feed, IReadOnlyList<ParsedEntry> entries, bool isNewFeed, DateTime now, CancellationToken cancellationToken)
     {
@@ -29,6 +30,7 @@ public sealed class PostWriter(PostSanitizer sanitizer, IOptions<PlanetOptions> 
         var visibleNew = isNewFeed ? NewestKeys(wanted, options.Value.NewFeedItems) : null;
 
         var changes = new PostChanges();
+        var budget = sanitizer.NewBudget();
         foreach (var entry in wanted)
         {
             var hash = Hash(entry);
@@ -36,7 +38,7 @@ public sealed class PostWriter(PostSanitizer sanitizer, IOptions<PlanetOptions> 
             {
                 if (post.ContentHash != hash && !post.IsHidden)
                 {
-                    Apply(post, entry, hash);
+                    Apply(post, entry, hash, budget);
                     post.UpdatedAt = entry.Updated ?? now;
                     changes.Updated++;
                 }
@@ -59,7 +61,7 @@ public sealed class PostWriter(PostSanitizer sanitizer, IOptions<PlanetOptions> 
             };
             if (!hidden)
             {
-                Apply(post, entry, hash);
+                Apply(post, entry, hash, budget);
             }
 
             changes.New.Add(post);
@@ -96,24 +98,24 @@ public sealed class PostWriter(PostSanitizer sanitizer, IOptions<PlanetOptions> 
         return date > now ? now : date;
     }
 
-    private void Apply(Post post, ParsedEntry entry, string hash)
+    private void Apply(Post post, ParsedEntry entry, string hash, CleaningBudget budget)
     {
         post.Title = entry.Title;
         post.Link = entry.Link;
         post.Author = entry.Author;
         post.ContentHash = hash;
-        post.ContentHtml = SanitizeOrNull(entry.ContentHtml ?? entry.SummaryHtml, entry.BaseUri);
-        post.SummaryHtml = entry.ContentHtml is null ? null : SanitizeOrNull(entry.SummaryHtml, entry.BaseUri);
+        post.ContentHtml = SanitizeOrNull(entry.ContentHtml ?? entry.SummaryHtml, entry.BaseUri, budget);
+        post.SummaryHtml = entry.ContentHtml is null ? null : SanitizeOrNull(entry.SummaryHtml, entry.BaseUri, budget);
     }
 
-    private string? SanitizeOrNull(string? html, Uri? baseUri)
+    private string? SanitizeOrNull(string? html, Uri? baseUri, CleaningBudget budget)
     {
         if (string.IsNullOrWhiteSpace(html))
         {
             return null;
         }
 
-        var clean = sanitizer.Sanitize(html, baseUri);
+        var clean = sanitizer.Sanitize(html, baseUri, budget);
         return string.IsNullOrWhiteSpace(clean) ? null : clean;
     }
 

@@ -74,6 +74,35 @@ public sealed class FeedRefresherTests : IAsyncLifetime
         Assert.Equal(2, await db.Posts.CountAsync());
     }
 
+    [Fact]
+    public async Task AFetchWhoseMarkupCannotBeCleanedInTimeStoresNothingOfItAndKeepsThePostsAsTheyWere()
+    {
+        await using var limited = new PlanetFactory(new() { ["Planet:Content:CleaningTimeLimit"] = "00:00:01" });
+        var second = false;
+        await using var feeds = await FeedServer.StartAsync(app => app.MapGet("/changing.xml", () => Results.Text(
+            "<rss version=\"2.0\"><channel><title>Changing</title><link>https://blog.example/</link>"
+            + Item("kept", second ? "<p>second version</p>" : "<p>first version</p>")
+            + (second ? Item("nested", string.Concat(Enumerable.Repeat("<ul><li>", 100_000))) : string.Empty)
+            + "</channel></rss>",
+            "application/rss+xml")));
+        var subscribed = await limited.Services.GetRequiredService<FeedSubscriptions>().AddAsync(new OpmlOutline(feeds.Url("/changing.xml").AbsoluteUri, "Changing", null));
+        var refresher = limited.Services.GetRequiredService<FeedRefresher>();
+        Assert.Equal(RefreshStatus.Fetched, (await refresher.RefreshAsync(subscribed.Feed!.Id, CancellationToken.None)).Status);
+
+        second = true;
+        var outcome = await refresher.RefreshAsync(subscribed.Feed.Id, CancellationToken.None);
+
+        Assert.Equal(RefreshStatus.Failed, outcome.Status);
+        Assert.StartsWith("Cleaning the feed's HTML took longer than 1 s", outcome.Error);
+        await using var db = await limited.CreateDbContextAsync();
+        var post = await db.Posts.SingleAsync();
+        Assert.Equal("<p>first version</p>", post.ContentHtml);
+        Assert.Equal(outcome.Error, (await db.Feeds.SingleAsync()).LastError);
+    }
+
+    private static string Item(string guid, string html) =>
+        $"<item><guid isPermaLink=\"false\">{guid}</guid><title>{guid}</title><link>https://blog.example/{guid}</link><description><![CDATA[{html}]]></description></item>";
+
     private async Task<Feed> SubscribeAsync(Uri url)
     {
         var result = await planet.Services.GetRequiredService<FeedSubscriptions>().AddAsync(new OpmlOutline(url.AbsoluteUri, "QEMU project", null));

@@ -196,9 +196,9 @@ public sealed class PostSanitizerTests
     public void PlainTextIsStoredAsTheParserWouldHaveWrittenIt(string text)
     {
         // Such text skips the parser; what is stored must not differ from what the parser and serializer give.
-        Assert.Equal(sanitizer.SanitizeMarkup(text, PostUri), sanitizer.Sanitize(text, PostUri));
+        Assert.Equal(sanitizer.SanitizeMarkup(text, PostUri, sanitizer.NewBudget()), sanitizer.Sanitize(text, PostUri));
         // A plain-text summary is escaped for HTML before it is sanitized; minimal escaping stores what full escaping did.
-        Assert.Equal(sanitizer.SanitizeMarkup(System.Net.WebUtility.HtmlEncode(text), PostUri), sanitizer.Sanitize(FeedText.HtmlFromPlain(text), PostUri));
+        Assert.Equal(sanitizer.SanitizeMarkup(System.Net.WebUtility.HtmlEncode(text), PostUri, sanitizer.NewBudget()), sanitizer.Sanitize(FeedText.HtmlFromPlain(text), PostUri));
     }
 
     [Theory]
@@ -207,6 +207,21 @@ public sealed class PostSanitizerTests
     [InlineData("line\r\nbreaks\rand a NUL\0", "line\nbreaks\nand a NUL")]
     public void TextThatNeedsTheParserStillGoesThroughIt(string text, string expected) =>
         Assert.Equal(expected, sanitizer.Sanitize(FeedText.HtmlFromPlain(text), PostUri).Trim(' '));
+
+    [Fact]
+    public void MarkupThatCannotBeParsedWithinTheBudgetFailsAndSpendsItForTheRestOfTheFetch()
+    {
+        var limited = new PostSanitizer(Options.Create(new ContentOptions { CleaningTimeLimit = TimeSpan.FromSeconds(1) }));
+        var budget = limited.NewBudget();
+        // 100,000 unclosed list items: minutes of tree building without the budget.
+        var nested = string.Concat(Enumerable.Repeat("<ul><li>", 100_000));
+
+        var error = Assert.Throws<CleaningTimeoutException>(() => limited.Sanitize(nested, PostUri, budget));
+
+        Assert.Equal("Cleaning the feed's HTML took longer than 1 s (markup nested too deeply to parse in time)", error.Message);
+        Assert.Throws<CleaningTimeoutException>(() => limited.Sanitize("<p>the next post</p>", PostUri, budget));
+        Assert.Equal("<p>a post of its own</p>", limited.Sanitize("<p>a post of its own</p>", PostUri));
+    }
 
     [Fact]
     public void SanitizingFromManyThreadsGivesTheSameResultsAsOneThread()

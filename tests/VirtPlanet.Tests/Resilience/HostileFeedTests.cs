@@ -83,6 +83,7 @@ public sealed class HostileFeedTests : IClassFixture<HostileFeedTests.PolledPlan
             ["Planet:NewFeedItems"] = "0",
             ["Planet:Fetch:Timeout"] = "00:00:03",
             ["Planet:Polling:MaxParallelism"] = "8",
+            ["Planet:Content:CleaningTimeLimit"] = "00:00:05",
         });
 
         public Dictionary<string, FeedState> Feeds { get; } = [];
