@@ -1,4 +1,5 @@
 using AngleSharp.Html.Parser;
+using Microsoft.Extensions.Options;
 using VirtPlanet.Web.Feeds;
 
 namespace VirtPlanet.Web.Admin;
@@ -8,8 +9,11 @@ namespace VirtPlanet.Web.Admin;
 /// <c>&lt;link rel="alternate"&gt;</c> RSS/Atom links, else the first of the usual paths that answers with a feed.
 /// Fetches through <see cref="FeedFetcher"/>, so the same politeness and address guard apply.
 /// </summary>
-public sealed class FeedDiscovery(FeedFetcher fetcher, ILogger<FeedDiscovery> logger)
+public sealed class FeedDiscovery(FeedFetcher fetcher, IOptions<ContentOptions> content, ILogger<FeedDiscovery> logger)
 {
+    /// <summary>Pages are parsed with the clock of <see cref="ContentOptions.CleaningTimeLimit"/>: a hostile page must not hold the admin's request for minutes.</summary>
+    private static readonly HtmlParser PageParser = new(TimedHtml.WithClock(new HtmlParserOptions()));
+
     public static readonly IReadOnlyList<string> CommonPaths = ["/feed", "/rss", "/atom.xml", "/feed.xml", "/index.xml", "/rss.xml"];
 
     private static readonly string[] FeedTypes = ["application/rss+xml", "application/atom+xml", "application/rdf+xml"];
@@ -33,7 +37,7 @@ public sealed class FeedDiscovery(FeedFetcher fetcher, ILogger<FeedDiscovery> lo
             return new DiscoveryResult(DiscoveryStatus.IsFeed, [new FeedCandidate(location, null, kind)]);
         }
 
-        var linked = LinkedFeeds(page.Body, location);
+        var linked = LinkedFeeds(page.Body, location, new CleaningBudget(content.Value.CleaningTimeLimit));
         if (linked.Count > 0)
         {
             return new DiscoveryResult(DiscoveryStatus.Found, linked);
@@ -66,9 +70,20 @@ public sealed class FeedDiscovery(FeedFetcher fetcher, ILogger<FeedDiscovery> lo
         return ok;
     }
 
-    private static List<FeedCandidate> LinkedFeeds(byte[] html, Uri pageUrl)
+    private List<FeedCandidate> LinkedFeeds(byte[] html, Uri pageUrl, CleaningBudget budget)
     {
-        var document = new HtmlParser().ParseDocument(new MemoryStream(html));
+        AngleSharp.Html.Dom.IHtmlDocument document;
+        try
+        {
+            document = TimedHtml.Run(budget, () => PageParser.ParseDocument(new MemoryStream(html)));
+        }
+        catch (CleaningTimeoutException e)
+        {
+            // Its links cannot be read in time: the usual paths may still answer.
+            logger.LogInformation("Discovery could not read the page {FeedUrl}: {FeedError}", pageUrl, e.Message);
+            return [];
+        }
+
         var baseUrl = Uri.TryCreate(pageUrl, document.QuerySelector("base[href]")?.GetAttribute("href"), out var b) ? b : pageUrl;
         return document.QuerySelectorAll("link[rel~='alternate'][href]")
             .Where(l => FeedTypes.Contains(l.GetAttribute("type")?.Split(';')[0].Trim(), StringComparer.OrdinalIgnoreCase))

@@ -103,6 +103,24 @@ public sealed class FeedDiscoveryTests : IAsyncLifetime
         Assert.StartsWith(gone.AbsoluteUri, result.Error);
     }
 
+    [Fact]
+    public async Task APageThatCannotBeParsedInTimeFallsBackToTheCommonPaths()
+    {
+        await using var limited = new PlanetFactory(new() { ["Planet:Content:CleaningTimeLimit"] = "00:00:01" });
+        // 100,000 unclosed list items after the head: minutes of tree building before its link could be read.
+        await using var hostile = await FeedServer.StartAsync(app =>
+        {
+            app.MapGet("/blog/", () => Html("<link rel=\"alternate\" type=\"application/atom+xml\" href=\"/linked.atom\">" + string.Concat(Enumerable.Repeat("<ul><li>", 100_000))));
+            app.MapGet("/atom.xml", () => Results.Text(Atom, "application/atom+xml"));
+        });
+
+        var result = await limited.Services.GetRequiredService<FeedDiscovery>().DiscoverAsync(hostile.Url("/blog/").AbsoluteUri, CancellationToken.None);
+
+        Assert.Equal(DiscoveryStatus.Found, result.Status);
+        Assert.Equal(hostile.Url("/atom.xml"), Assert.Single(result.Candidates).Url);
+        Assert.Contains("GET /blog/feed", hostile.RequestLog);
+    }
+
     [Theory]
     [InlineData("www.berrange.com", "https://www.berrange.com/")]
     [InlineData("  http://Example.ORG/blog#top ", "http://example.org/blog")]
