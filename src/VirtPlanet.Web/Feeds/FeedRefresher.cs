@@ -148,7 +148,7 @@ public sealed class FeedRefresher(
         }
         catch (FeedParseException e)
         {
-            return Failed(feed, now, $"{e.Message}; none of this fetch's posts were stored", retryAfter: null);
+            return Failed(feed, now, e.Message, retryAfter: null);
         }
 
         var isNewFeed = feed.LastSuccessAt is null;
@@ -165,7 +165,7 @@ public sealed class FeedRefresher(
                 post.State = EntityState.Detached;
             }
 
-            return Failed(feed, now, e.Message, retryAfter: null);
+            return Failed(feed, now, $"{e.Message}; none of this fetch's posts were stored", retryAfter: null);
         }
 
         newPosts.AddRange(changes.New);
