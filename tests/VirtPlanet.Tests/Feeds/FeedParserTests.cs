@@ -53,6 +53,20 @@ public sealed class FeedParserTests
         }
     }
 
+    [Theory]
+    [InlineData("<b>QEMU</b> 2.10 <script>alert(1)</script>released<STYLE type=\"text/css\">p{}</style >!", "QEMU 2.10 released !")]
+    [InlineData("a <a href='x>y'>link</a> &amp; <!-- c --> b", "a link & b")]
+    [InlineData("unclosed <script>alert(1) and <a title=\"q", "unclosed alert(1) and <a title=\"q")]
+    public void HtmlTitlesBecomePlainText(string html, string expected)
+    {
+        var atom = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>t</title><entry><id>urn:e</id>"
+            + $"<title type=\"html\">{System.Security.SecurityElement.Escape(html)}</title></entry></feed>";
+
+        var entry = Assert.Single(parser.Parse(Encoding.UTF8.GetBytes(atom), "application/atom+xml", FeedUrl).Entries);
+
+        Assert.Equal(expected, entry.Title);
+    }
+
     [Fact]
     public void NestingThatAnEntityAddsIsRefusedToo()
     {

@@ -81,7 +81,8 @@ public sealed class HostileFeedTests : IClassFixture<HostileFeedTests.PolledPlan
         public PlanetFactory Planet { get; } = new(new()
         {
             ["Planet:NewFeedItems"] = "0",
-            ["Planet:Fetch:Timeout"] = "00:00:03",
+            // Long enough for a fetch to finish while the CPU-heavy hostile posts of the same poll take both cores.
+            ["Planet:Fetch:Timeout"] = "00:00:10",
             ["Planet:Polling:MaxParallelism"] = "8",
             ["Planet:Content:CleaningTimeLimit"] = "00:00:05",
         });
