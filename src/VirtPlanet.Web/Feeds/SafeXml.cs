@@ -9,7 +9,8 @@ namespace VirtPlanet.Web.Feeds;
 /// ("billion laughs") fails as a parse error instead of eating memory. Elements may nest 512 deep at most, as browsers
 /// nest HTML. LINQ to XML copies and reads text recursively, so a megabyte of nested XHTML content overflowed the stack
 /// and ended the whole process, which no exception handler can stop; and reading 200,000 nested elements took minutes.
-/// So the text's tags are counted before it is read, and the tree is checked again after (entities can add elements).
+/// So the text's tags are counted before it is read, and the tree of a document that declares entities (which can add
+/// elements) is checked again after.
 /// </summary>
 public static class SafeXml
 {
@@ -31,8 +32,13 @@ public static class SafeXml
         {
             using var reader = XmlReader.Create(new StringReader(HtmlEntities.MakeXmlSafe(text)), settings);
             var document = XDocument.Load(reader, LoadOptions.PreserveWhitespace);
+            // Only entities declared in the document can add elements the text's tags did not show (none are fetched).
+            if (!string.IsNullOrEmpty(document.DocumentType?.InternalSubset))
+            {
+                RejectDeepNesting(document);
+            }
+
             document.DocumentType?.Remove();
-            RejectDeepNesting(document);
             return document;
         }
         catch (XmlException e)
@@ -52,7 +58,7 @@ public static class SafeXml
             {
                 if (++depth > MaxDepth)
                 {
-                    throw new FeedParseException($"Not a readable feed: elements are nested more than {MaxDepth} deep");
+                    throw TooDeep();
                 }
 
                 node = first;
@@ -111,7 +117,7 @@ public static class SafeXml
                 }
                 else if (kind != '!' && !empty && ++depth > MaxDepth)
                 {
-                    throw new FeedParseException($"Not a readable feed: elements are nested more than {MaxDepth} deep");
+                    throw TooDeep();
                 }
             }
         }
@@ -146,4 +152,6 @@ public static class SafeXml
 
         return -1;
     }
+
+    private static FeedParseException TooDeep() => new($"Not a readable feed: elements are nested more than {MaxDepth} deep");
 }
