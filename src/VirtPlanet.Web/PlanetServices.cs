@@ -52,7 +52,11 @@ public static class PlanetServices
             .WriteTo.File(
                 Path.Combine(sp.GetRequiredService<PlanetPaths>().LogDirectory, "virtplanet-.log"),
                 rollingInterval: RollingInterval.Day,
-                retainedFileCountLimit: 14));
+                retainedFileCountLimit: 14),
+            // Each host writes through its own logger. Without this, every host of the process writes through the static
+            // Log.Logger, which the last host built replaces (and the first one stopped closes): two planets in one process
+            // (the tests run many) wrote to each other's log files.
+            preserveStaticLogger: true);
 
         services.AddPlanetDatabase();
 

@@ -26,7 +26,8 @@ try
     await app.Services.PrepareDatabaseAsync();
     app.Services.SchedulePolling();
 
-    app.UseSerilogRequestLogging();
+    // The host's own logger (PlanetServices keeps Serilog's static one out of it), not the static one it would take.
+    app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
     if (!app.Environment.IsDevelopment())
     {
         app.UseExceptionHandler("/error", createScopeForErrors: true);

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Serilog;
+using VirtPlanet.Tests.Admin;
 using VirtPlanet.Tests.Infrastructure;
 using VirtPlanet.Web;
 using VirtPlanet.Web.Feeds;
@@ -36,6 +37,21 @@ public sealed class HostTests : IDisposable
 
         // With Serilog:MinimumLevel:Default=Warning the planet's own log file holds warnings and errors only.
         Assert.Empty(PlanetLogs.Problems(planet.DataDirectory));
+    }
+
+    [Fact]
+    public async Task EachPlanetInAProcessWritesItsOwnLog()
+    {
+        using var first = AdminAccount.Planet();
+        var client = AdminAccount.Client(first);
+        // Built second, this planet's logger used to be the process's static one, which every planet wrote through.
+        using var second = new PlanetFactory();
+        (await second.CreateClient().GetAsync("/")).EnsureSuccessStatusCode();
+
+        await AdminAccount.SignInAsync(client, password: "wrong password");
+
+        Assert.Contains(PlanetLogs.Problems(first.DataDirectory), line => line.Contains("Admin sign-in failed", StringComparison.Ordinal));
+        Assert.Empty(PlanetLogs.Problems(second.DataDirectory));
     }
 
     [Fact]
