@@ -62,7 +62,8 @@ internal static class FeedJunk
             && url.AbsolutePath.StartsWith(t.Path, StringComparison.OrdinalIgnoreCase));
     }
 
-    private static bool NamesTracker(string text) => Trackers.Any(t => text.Contains(t.Host, StringComparison.OrdinalIgnoreCase));
+    /// <summary>Whether <paramref name="text"/> names a tracker's host anywhere (a cheap test before parsing a URL).</summary>
+    public static bool NamesTracker(string text) => Trackers.Any(t => text.Contains(t.Host, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>A link whose only content was the pixel would otherwise stay behind as an invisible anchor.</summary>
     private static void RemoveIfEmptyLink(IElement? parent)

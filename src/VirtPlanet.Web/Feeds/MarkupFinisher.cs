@@ -54,17 +54,24 @@ internal static partial class MarkupFinisher
             return;
         }
 
-        var kept = element.LocalName is "pre" or "code"
-            ? classes.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(c => LanguageClass().IsMatch(c)).ToList()
-            : [];
-        if (kept.Count == 0)
+        var kept = KeptClasses(element.LocalName, classes);
+        if (kept is null)
         {
             element.RemoveAttribute("class");
         }
         else
         {
-            element.SetAttribute("class", string.Join(' ', kept));
+            element.SetAttribute("class", kept);
         }
+    }
+
+    /// <summary>What is left of the class attribute <paramref name="classes"/> of a <paramref name="localName"/>; null when nothing is.</summary>
+    public static string? KeptClasses(string localName, string classes)
+    {
+        var kept = localName is "pre" or "code"
+            ? classes.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(c => LanguageClass().IsMatch(c)).ToList()
+            : [];
+        return kept.Count == 0 ? null : string.Join(' ', kept);
     }
 
     [GeneratedRegex(@"^(?:language|lang)-[a-z0-9+#_.-]{1,40}$", RegexOptions.IgnoreCase)]
