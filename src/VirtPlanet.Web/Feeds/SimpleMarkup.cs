@@ -70,7 +70,7 @@ internal static class SimpleMarkup
     private static readonly HashSet<string> TextAttributes = new(StringComparer.Ordinal) { "title", "lang", "dir" };
 
     /// <summary>Attributes the policy removes without touching anything else (no rule of the planet reads them).</summary>
-    private static readonly HashSet<string> DroppedAttributes = new(StringComparer.Ordinal) { "id", "name", "target", "rel", "loading", "decoding" };
+    private static readonly HashSet<string> DroppedAttributes = new(StringComparer.Ordinal) { "id", "name", "target", "rel", "loading", "decoding", "tabindex" };
 
     private static readonly SearchValues<char> AsciiLettersAndDigits = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
 

@@ -20,7 +20,7 @@ public sealed class SimpleMarkupTests(ITestOutputHelper output)
     [InlineData("<p>Hello, <em>world</em>.</p>")]
     [InlineData("<p>QEMU 9.1 is out: <a href=\"https://www.qemu.org/2024/09/03/qemu-9-1-0/\" title=\"the release\">read the announcement</a>.</p>\n")]
     [InlineData("<h3>Heading</h3>\n<ul>\n  <li>one</li>\n  <li>two <code>virsh list</code></li>\n</ul>\n<blockquote><p>quoted</p></blockquote>")]
-    [InlineData("<pre><code class=\"language-sh foo\">$ virsh start guest &amp;&amp; echo &quot;ok&quot; &gt; log\n</code></pre>")]
+    [InlineData("<pre tabindex=\"0\"><code class=\"language-sh foo\">$ virsh start guest &amp;&amp; echo &quot;ok&quot; &gt; log\n</code></pre>")]
     [InlineData("<p><img src=\"https://blog.example/a.png\" alt=\"a &quot;diagram&quot; &amp; more\" width=\"640\" height=\"480\" loading=\"lazy\"></p>")]
     [InlineData("<p>Line<br>break<br/>and<br />more, &lt;tag&gt;, caf&eacute; &#8217;quoted&#x2019; &nbsp;and\u00A0nbsp, 1 > 0</p>")]
     [InlineData("<div id=\"x\" class=\"entry-content\"><p>One</p><p>two, <strong>nested <em>inline</em></strong></p></div>")]
@@ -162,7 +162,7 @@ public sealed class SimpleMarkupTests(ITestOutputHelper output)
     /// <summary>Attributes feeds put on each element, then ones the fast path refuses anywhere.</summary>
     private static readonly string[] LinkAttributes = ["title", "id", "target", "rel", "class", "lang"];
     private static readonly string[] ImageAttributes = ["alt", "width", "height", "title", "loading", "class", "decoding"];
-    private static readonly string[] OtherAttributes = ["title", "class", "lang", "id", "dir"];
+    private static readonly string[] OtherAttributes = ["title", "class", "lang", "id", "dir", "tabindex"];
     private static readonly string[] BadAttributes = ["style", "data-src", "href", "src", "alt", "width", "onclick", "srcset"];
 
     private static string Value(Random random, int usual) =>
