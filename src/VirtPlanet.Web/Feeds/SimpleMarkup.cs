@@ -116,7 +116,7 @@ internal static class SimpleMarkup
                     return false;
                 }
 
-                AppendText(output, decoded);
+                AppendEscaped(output, decoded, isValue: false);
             }
             else if (c == '>')
             {
@@ -400,7 +400,7 @@ internal static class SimpleMarkup
             if (kept is not null)
             {
                 output.Append(' ').Append(name).Append("=\"");
-                AppendAttributeValue(output, kept);
+                AppendEscaped(output, kept, isValue: true);
                 output.Append('"');
             }
         }
@@ -485,8 +485,8 @@ internal static class SimpleMarkup
         return false;
     }
 
-    /// <summary>Text escaped as AngleSharp's HTML formatter escapes it.</summary>
-    private static void AppendText(StringBuilder output, string text)
+    /// <summary>Text, or an attribute's value, escaped as AngleSharp's HTML formatter escapes it: quotes only in values.</summary>
+    private static void AppendEscaped(StringBuilder output, string text, bool isValue)
     {
         foreach (var c in text)
         {
@@ -496,23 +496,7 @@ internal static class SimpleMarkup
                 '<' => output.Append("&lt;"),
                 '>' => output.Append("&gt;"),
                 '\u00A0' => output.Append("&nbsp;"),
-                _ => output.Append(c),
-            };
-        }
-    }
-
-    /// <summary>An attribute value escaped as AngleSharp's HTML formatter escapes it.</summary>
-    private static void AppendAttributeValue(StringBuilder output, string value)
-    {
-        foreach (var c in value)
-        {
-            _ = c switch
-            {
-                '&' => output.Append("&amp;"),
-                '"' => output.Append("&quot;"),
-                '<' => output.Append("&lt;"),
-                '>' => output.Append("&gt;"),
-                '\u00A0' => output.Append("&nbsp;"),
+                '"' when isValue => output.Append("&quot;"),
                 _ => output.Append(c),
             };
         }
