@@ -4,13 +4,15 @@ using Microsoft.EntityFrameworkCore;
 namespace VirtPlanet.Web.Data;
 
 /// <summary>
-/// Small writes of concurrent feeds (a lease taken or released, a feed's row after a 304 or a failure), committed
-/// together on SQLite: whatever queued while the previous transaction ran goes into the next one, on one context.
-/// SQLite has one writer, so a poll's writes form a line anyway; this shortens the line to one commit per group
-/// instead of one per write. The rows saved alone (<see cref="SaveAsync"/>) that queued together go into one
-/// <c>SaveChanges</c>. Each write still sees its own result (the rows it changed) and fails alone: SQLite undoes only
-/// the failing statement, a failed write's tracked entities are dropped before the next one runs, and rows saved
-/// together are saved again one by one when their shared save fails.
+/// The writes of concurrent feeds (a lease taken or released, a feed's row after a 304 or a failure, a feed's new
+/// posts with its row), committed together on SQLite: whatever queued while the previous transaction ran goes into
+/// the next one, on one context. SQLite has one writer, so a poll's writes form a line anyway; this shortens the line
+/// to one commit per group instead of one per write. The rows saved alone (<see cref="SaveAsync"/>) that queued
+/// together go into one <c>SaveChanges</c>. Each write still sees its own result (the rows it changed) and fails
+/// alone: SQLite undoes only the failing statement, a failed write's tracked entities are dropped before the next one
+/// runs, and rows saved together are saved again one by one when their shared save fails. A write of several
+/// statements that must all be stored or none (<see cref="RunAtomicAsync"/>) rolls its group back when it fails, and
+/// every write of that group is then run again in a transaction of its own.
 /// A caller's task ends when its group is committed. On PostgreSQL, which writes concurrently, each write runs on
 /// its own context at once.
 /// </summary>
@@ -53,15 +55,7 @@ public sealed class WriteQueue : IAsyncDisposable
     public async Task SaveAsync<TEntity>(TEntity row, IReadOnlyCollection<string> properties, CancellationToken cancellationToken)
         where TEntity : class
     {
-        var save = new RowSave(db =>
-        {
-            var entry = db.Entry(row);
-            entry.State = EntityState.Unchanged;
-            foreach (var name in properties)
-            {
-                entry.Property(name).IsModified = true;
-            }
-        });
+        var save = new RowSave(db => AttachModified(db, row, properties));
         if (!gate.Serializes)
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -72,6 +66,39 @@ public sealed class WriteQueue : IAsyncDisposable
 
         Enqueue(save);
         await save.Result;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="write"/> in a transaction shared with other queued writes, all of it or none: when it throws,
+    /// the shared transaction is rolled back and each write of the group is run again in a transaction of its own, so
+    /// that only the failing one fails. It may therefore run twice, and must not depend on what a first run did. Returns
+    /// once committed; throws what the write threw.
+    /// </summary>
+    public async Task RunAtomicAsync(Func<PlanetDbContext, CancellationToken, Task> write, CancellationToken cancellationToken)
+    {
+        if (!gate.Serializes)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await write(db, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return;
+        }
+
+        var pending = new AtomicWrite(write);
+        Enqueue(pending);
+        await pending.Result;
+    }
+
+    /// <summary>Tracks <paramref name="row"/>, which no context tracks, with only <paramref name="properties"/> to be saved.</summary>
+    public static void AttachModified(PlanetDbContext db, object row, IEnumerable<string> properties)
+    {
+        var entry = db.Entry(row);
+        entry.State = EntityState.Unchanged;
+        foreach (var name in properties)
+        {
+            entry.Property(name).IsModified = true;
+        }
     }
 
     /// <summary>Queues a write and makes sure the writer runs.</summary>
@@ -115,25 +142,14 @@ public sealed class WriteQueue : IAsyncDisposable
         {
             using (await gate.EnterAsync(CancellationToken.None))
             {
-                await using var db = await dbFactory.CreateDbContextAsync();
-                await using var transaction = await db.Database.BeginTransactionAsync();
-                var rows = new List<RowSave>();
-                foreach (var pending in group)
+                if (!await TryWriteTogetherAsync(group))
                 {
-                    if (pending is RowSave row)
+                    // An all-or-nothing write failed and the group was rolled back: each write again, on its own.
+                    foreach (var pending in group)
                     {
-                        rows.Add(row);
-                        continue;
+                        await WriteAloneAsync(pending);
                     }
-
-                    // In queue order: the rows saved before this write are written before it.
-                    await SaveRowsAsync(db, rows);
-                    await pending.RunAsync(db);
-                    db.ChangeTracker.Clear();
                 }
-
-                await SaveRowsAsync(db, rows);
-                await transaction.CommitAsync();
             }
         }
         catch (Exception e)
@@ -146,6 +162,56 @@ public sealed class WriteQueue : IAsyncDisposable
         group.ForEach(p => p.Complete());
     }
 
+    /// <summary>The group in one transaction; false, with nothing committed, when an all-or-nothing write in it failed.</summary>
+    private async Task<bool> TryWriteTogetherAsync(List<Pending> group)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var rows = new List<RowSave>();
+        foreach (var pending in group)
+        {
+            if (pending is RowSave row)
+            {
+                rows.Add(row);
+                continue;
+            }
+
+            // In queue order: the rows saved before this write are written before it.
+            await SaveRowsAsync(db, rows);
+            if (!await pending.RunAsync(db))
+            {
+                return false;
+            }
+
+            db.ChangeTracker.Clear();
+        }
+
+        await SaveRowsAsync(db, rows);
+        await transaction.CommitAsync();
+        return true;
+    }
+
+    /// <summary>A write of a rolled-back group in a transaction of its own; one that already failed in the group keeps its error.</summary>
+    private async Task WriteAloneAsync(Pending pending)
+    {
+        if (pending.IsDone)
+        {
+            return;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        if (await pending.RunAsync(db))
+        {
+            await transaction.CommitAsync();
+            pending.Complete();
+            return;
+        }
+
+        // Rolled back when the transaction is disposed.
+        pending.Fail(pending.RollbackCause!);
+    }
+
     /// <summary>The row saves queued since the group's last other write, then forgotten by the context.</summary>
     private static async Task SaveRowsAsync(PlanetDbContext db, List<RowSave> rows)
     {
@@ -153,7 +219,7 @@ public sealed class WriteQueue : IAsyncDisposable
         {
             if (rows.Count == 1)
             {
-                await rows[0].RunAsync(db);
+                _ = await rows[0].RunAsync(db);
             }
             else if (rows.Count > 1)
             {
@@ -183,7 +249,7 @@ public sealed class WriteQueue : IAsyncDisposable
             db.ChangeTracker.Clear();
             foreach (var row in rows)
             {
-                await row.RunAsync(db);
+                _ = await row.RunAsync(db);
                 db.ChangeTracker.Clear();
             }
         }
@@ -191,8 +257,17 @@ public sealed class WriteQueue : IAsyncDisposable
 
     private abstract class Pending
     {
-        /// <summary>Runs the write; a write that throws is failed at once and does not stop the group.</summary>
-        public abstract Task RunAsync(PlanetDbContext db);
+        /// <summary>True once the caller has its answer: a write that failed on its own is not run again.</summary>
+        public abstract bool IsDone { get; }
+
+        /// <summary>What an all-or-nothing write threw when it returned false from <see cref="RunAsync"/>.</summary>
+        public Exception? RollbackCause { get; protected set; }
+
+        /// <summary>
+        /// Runs the write; a write that throws is failed at once and does not stop the group (true), except an
+        /// all-or-nothing write, whose failure rolls the group back (false).
+        /// </summary>
+        public abstract Task<bool> RunAsync(PlanetDbContext db);
 
         public abstract void Complete();
 
@@ -206,7 +281,9 @@ public sealed class WriteQueue : IAsyncDisposable
 
         public Task<T> Result => completion.Task;
 
-        public override async Task RunAsync(PlanetDbContext db)
+        public override bool IsDone => completion.Task.IsCompleted;
+
+        public override async Task<bool> RunAsync(PlanetDbContext db)
         {
             try
             {
@@ -216,10 +293,40 @@ public sealed class WriteQueue : IAsyncDisposable
             {
                 completion.TrySetException(e);
             }
+
+            return true;
         }
 
         /// <summary>A write that already failed keeps its own error.</summary>
         public override void Complete() => completion.TrySetResult(result!);
+
+        public override void Fail(Exception error) => completion.TrySetException(error);
+    }
+
+    private sealed class AtomicWrite(Func<PlanetDbContext, CancellationToken, Task> write) : Pending
+    {
+        private readonly TaskCompletionSource completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task Result => completion.Task;
+
+        public override bool IsDone => completion.Task.IsCompleted;
+
+        /// <summary>Alone, a failure fails the write; in a group, it only rolls the group back (and the write runs again alone).</summary>
+        public override async Task<bool> RunAsync(PlanetDbContext db)
+        {
+            try
+            {
+                await write(db, CancellationToken.None);
+                return true;
+            }
+            catch (Exception e)
+            {
+                RollbackCause = e;
+                return false;
+            }
+        }
+
+        public override void Complete() => completion.TrySetResult();
 
         public override void Fail(Exception error) => completion.TrySetException(error);
     }
@@ -230,10 +337,12 @@ public sealed class WriteQueue : IAsyncDisposable
 
         public Task Result => completion.Task;
 
+        public override bool IsDone => completion.Task.IsCompleted;
+
         public void Attach(PlanetDbContext db) => attach(db);
 
         /// <summary>Saves this row alone.</summary>
-        public override async Task RunAsync(PlanetDbContext db)
+        public override async Task<bool> RunAsync(PlanetDbContext db)
         {
             try
             {
@@ -244,6 +353,8 @@ public sealed class WriteQueue : IAsyncDisposable
             {
                 completion.TrySetException(e);
             }
+
+            return true;
         }
 
         public override void Complete() => completion.TrySetResult();

@@ -9,7 +9,6 @@ namespace VirtPlanet.Web.Feeds;
 public sealed class FeedRefresher(
     IDbContextFactory<PlanetDbContext> dbFactory,
     FeedLease lease,
-    WriteGate writeGate,
     WriteQueue writes,
     FeedFetcher fetcher,
     FeedParser parser,
@@ -86,29 +85,42 @@ public sealed class FeedRefresher(
     }
 
     /// <summary>
-    /// A change to the feed's row alone (a 304, an unchanged body, a failure) is queued with other feeds' small
-    /// writes and committed with them; new or updated posts are saved on their own, in one transaction with the row.
+    /// Stores what the refresh changed through the write queue, committed with other feeds' writes. A change to the
+    /// feed's row alone (a 304, an unchanged body, a failure) is saved with other feeds' rows; new or updated posts are
+    /// stored with the row, all or nothing. The changes leave <paramref name="db"/> as rows and property names, because
+    /// the queue writes them on its own context.
     /// </summary>
     private async Task SaveAsync(PlanetDbContext db, Feed feed, List<Post> newPosts, CancellationToken cancellationToken)
     {
-        var feedEntry = db.Entry(feed);
-        if (newPosts.Count > 0 || db.ChangeTracker.Entries().Any(e => e.Entity != feed && e.State != EntityState.Unchanged))
+        var entries = db.ChangeTracker.Entries().ToList();
+        if (entries.Any(e => e.State is EntityState.Added or EntityState.Deleted))
         {
-            using (await writeGate.EnterAsync(cancellationToken))
-            {
-                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                await PostInserts.InsertAsync(db, newPosts, cancellationToken);
-                await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-            }
+            throw new InvalidOperationException("A refresh only modifies rows; new posts go through PostInserts.");
+        }
 
+        var changed = entries
+            .Where(e => e.Entity == feed || e.State == EntityState.Modified)
+            .Select(e => (Row: e.Entity, Properties: e.Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name).ToList()))
+            .ToList();
+        db.ChangeTracker.Clear();
+        if (newPosts.Count == 0 && changed.Count == 1)
+        {
+            await writes.SaveAsync(feed, changed[0].Properties, cancellationToken);
             return;
         }
 
-        var changed = feedEntry.Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name).ToList();
-        // The row alone: the feed's posts, if loaded, stay with the context that loaded them.
-        feedEntry.State = EntityState.Detached;
-        await writes.SaveAsync(feed, changed, cancellationToken);
+        await writes.RunAtomicAsync(
+            async (queueDb, token) =>
+            {
+                await PostInserts.InsertAsync(queueDb, newPosts, token);
+                foreach (var (row, properties) in changed)
+                {
+                    WriteQueue.AttachModified(queueDb, row, properties);
+                }
+
+                await queueDb.SaveChangesAsync(token);
+            },
+            cancellationToken);
     }
 
     private async Task<FetchResult> FetchAsync(Feed feed, CancellationToken cancellationToken)

@@ -7,8 +7,9 @@ using VirtPlanet.Web.Feeds;
 namespace VirtPlanet.Tests.Data;
 
 /// <summary>
-/// Many feeds' small writes share SQLite transactions: each caller still gets its own answer, a write is on disk
-/// when its call returns, and a write that fails takes no other write down with it.
+/// Many feeds' writes share SQLite transactions: each caller still gets its own answer, a write is on disk when its
+/// call returns, a write that fails takes no other write down with it, and an all-or-nothing write (a feed's new
+/// posts with its row) that fails leaves nothing of itself behind.
 /// </summary>
 public sealed class WriteQueueTests : IAsyncLifetime
 {
@@ -81,5 +82,37 @@ public sealed class WriteQueueTests : IAsyncLifetime
         var stored = await db.Feeds.OrderBy(f => f.Id).ToListAsync();
         Assert.All(stored.Where(f => f.Id != feeds[1].Id), f => Assert.Equal($"Renamed {f.Id}", f.Title));
         Assert.Equal(("blog-1", null), (stored[1].Slug, stored[1].Title));
+    }
+
+    [Fact]
+    public async Task AnAllOrNothingWriteThatFailsStoresNoneOfItsStatementsAndEveryOtherWriteIsCommitted()
+    {
+        var writes = planet.Services.GetRequiredService<WriteQueue>();
+        var broken = feedIds[feedIds.Count / 2];
+
+        // A burst, so that the writes share transactions: all-or-nothing writes of two statements each (a title, then a
+        // display name), and between them single renames. The broken one's second statement takes feed 0's slug,
+        // which the unique index refuses after its first statement has run.
+        var all = feedIds.Select(id => id % 2 == 0 || id == broken
+            ? writes.RunAtomicAsync(
+                async (db, token) =>
+                {
+                    await db.Feeds.Where(f => f.Id == id).ExecuteUpdateAsync(s => s.SetProperty(f => f.Title, $"Renamed {id}"), token);
+                    await (id == broken
+                        ? db.Feeds.Where(f => f.Id == id).ExecuteUpdateAsync(s => s.SetProperty(f => f.Slug, "blog-0"), token)
+                        : db.Feeds.Where(f => f.Id == id).ExecuteUpdateAsync(s => s.SetProperty(f => f.DisplayName, $"Shown {id}"), token));
+                },
+                CancellationToken.None)
+            : writes.RunAsync(
+                (db, token) => db.Feeds.Where(f => f.Id == id).ExecuteUpdateAsync(s => s.SetProperty(f => f.Title, $"Renamed {id}"), token),
+                CancellationToken.None)).ToList();
+
+        await Assert.ThrowsAnyAsync<Exception>(() => all[feedIds.IndexOf(broken)]);
+        await Task.WhenAll(all.Where((_, i) => feedIds[i] != broken));
+        await using var db = await planet.CreateDbContextAsync();
+        var stored = await db.Feeds.ToDictionaryAsync(f => f.Id);
+        Assert.Equal((null, $"blog-{feedIds.IndexOf(broken)}"), (stored[broken].Title, stored[broken].Slug));
+        Assert.All(feedIds.Where(id => id != broken), id => Assert.Equal($"Renamed {id}", stored[id].Title));
+        Assert.All(feedIds.Where(id => id != broken && id % 2 == 0), id => Assert.Equal($"Shown {id}", stored[id].DisplayName));
     }
 }
