@@ -18,6 +18,8 @@ public abstract class FeedPollingTests : IAsyncLifetime
     private static readonly DateTime Newest = new(2017, 9, 1, 12, 0, 0, DateTimeKind.Utc);
     private PlanetFactory planet = null!;
     private FeedServer server = null!;
+    private readonly TaskCompletionSource heldRequested = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource releaseHeld = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private string editableContent = "<p>First version</p>";
     private int rebuilds;
 
@@ -51,6 +53,19 @@ public abstract class FeedPollingTests : IAsyncLifetime
                 "<rss version=\"2.0\"><channel><title>Kashyap Chamarthy</title><link>https://kashyapc.example/</link><ttl>180</ttl>" +
                 "<item><guid>k1</guid><title>Nested virtualization</title><link>https://kashyapc.example/k1</link></item></channel></rss>",
                 "application/rss+xml"));
+            // Answer only when the test lets them, all at once: a feed can be removed while its fetch is under way, and
+            // the feeds' writes then queue together.
+            app.MapGet("/held.xml", async () =>
+            {
+                heldRequested.TrySetResult();
+                await releaseHeld.Task;
+                return Atom(AtomFeed.WithEntries("Held blog", 3, Newest));
+            });
+            app.MapGet("/waiting.xml", async () =>
+            {
+                await releaseHeld.Task;
+                return Atom(AtomFeed.WithEntries("Waiting blog", 3, Newest));
+            });
             app.MapGet("/slow.xml", async (CancellationToken token) =>
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(300), token);
@@ -266,6 +281,31 @@ public abstract class FeedPollingTests : IAsyncLifetime
         Assert.Equal((3, 1, 2), (summary.Feeds, summary.Fetched, summary.Failed));
         await using var db = await DbAsync();
         Assert.Equal(3, await db.Posts.CountAsync(p => p.FeedId == good.Id));
+    }
+
+    [Fact]
+    public async Task AFeedRemovedWhileItIsFetchedStoresNothingAndTheOtherFeedsOfThePollAreStored()
+    {
+        // Feeds' new posts are committed together; the removed feed's posts are refused (its row is gone), and that
+        // must not take down the feeds committed with it. The first batch (the parallelism, 8) answers at once.
+        var held = await SubscribeAsync("/held.xml");
+        var others = new List<Feed>();
+        for (var n = 0; n < 12; n++)
+        {
+            others.Add(await SubscribeAsync($"/waiting.xml?blog={n}"));
+        }
+
+        var poll = planet.Services.GetRequiredService<PollFeedsJob>().PollAllAsync(CancellationToken.None);
+        await heldRequested.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(await planet.Services.GetRequiredService<FeedSubscriptions>().RemoveAsync(held.Id));
+        releaseHeld.SetResult();
+        var summary = await poll;
+
+        Assert.Equal((13, 12, 1), (summary.Feeds, summary.Fetched, summary.Failed));
+        await using var db = await DbAsync();
+        Assert.Equal(0, await db.Posts.CountAsync(p => p.FeedId == held.Id));
+        Assert.False(await db.Feeds.AnyAsync(f => f.Id == held.Id));
+        Assert.All(others, f => Assert.Equal(3, db.Posts.Count(p => p.FeedId == f.Id)));
     }
 
     [Fact]
