@@ -26,10 +26,10 @@ public static class TextConstructs
 
         return KindOf(element) switch
         {
-            Kind.Text => FeedText.HtmlFromPlain(element.Value),
-            Kind.Html => element.HasElements ? InnerXml(element) : element.Value,
+            Kind.Text => FeedText.HtmlFromPlain(TextOf(element)),
+            Kind.Html => element.HasElements ? InnerXml(element) : TextOf(element),
             Kind.Xhtml => InnerXhtml(element),
-            _ => Base64(element.Value),
+            _ => Base64(TextOf(element)),
         };
     }
 
@@ -42,12 +42,18 @@ public static class TextConstructs
 
         return KindOf(element) switch
         {
-            Kind.Text => FeedText.Collapse(element.Value),
+            Kind.Text => FeedText.Collapse(TextOf(element)),
             Kind.Xhtml => FeedText.PlainFromHtml(InnerXhtml(element)),
-            Kind.Html => FeedText.PlainFromHtml(element.HasElements ? InnerXml(element) : element.Value),
-            _ => FeedText.PlainFromHtml(Base64(element.Value)),
+            Kind.Html => FeedText.PlainFromHtml(element.HasElements ? InnerXml(element) : TextOf(element)),
+            _ => FeedText.PlainFromHtml(Base64(TextOf(element))),
         };
     }
+
+    /// <summary>
+    /// The element's text. When it is one text or CDATA node (an RSS description in CDATA), that node's own string:
+    /// <see cref="XElement.Value"/> would copy it, a post's whole content, for every entry of every fetch.
+    /// </summary>
+    private static string TextOf(XElement element) => element.FirstNode is XText { NextNode: null } only ? only.Value : element.Value;
 
     private static Kind KindOf(XElement element)
     {
