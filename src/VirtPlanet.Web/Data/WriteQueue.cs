@@ -303,7 +303,8 @@ public sealed class WriteQueue : IAsyncDisposable
         public override void Fail(Exception error) => completion.TrySetException(error);
     }
 
-    private sealed class AtomicWrite(Func<PlanetDbContext, CancellationToken, Task> write) : Pending
+    /// <summary>A write whose caller waits for no value: its completion, shared by the two kinds below.</summary>
+    private abstract class WriteWithoutResult : Pending
     {
         private readonly TaskCompletionSource completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -311,6 +312,13 @@ public sealed class WriteQueue : IAsyncDisposable
 
         public override bool IsDone => completion.Task.IsCompleted;
 
+        public override void Complete() => completion.TrySetResult();
+
+        public override void Fail(Exception error) => completion.TrySetException(error);
+    }
+
+    private sealed class AtomicWrite(Func<PlanetDbContext, CancellationToken, Task> write) : WriteWithoutResult
+    {
         /// <summary>Alone, a failure fails the write; in a group, it only rolls the group back (and the write runs again alone).</summary>
         public override async Task<bool> RunAsync(PlanetDbContext db)
         {
@@ -325,20 +333,10 @@ public sealed class WriteQueue : IAsyncDisposable
                 return false;
             }
         }
-
-        public override void Complete() => completion.TrySetResult();
-
-        public override void Fail(Exception error) => completion.TrySetException(error);
     }
 
-    private sealed class RowSave(Action<PlanetDbContext> attach) : Pending
+    private sealed class RowSave(Action<PlanetDbContext> attach) : WriteWithoutResult
     {
-        private readonly TaskCompletionSource completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public Task Result => completion.Task;
-
-        public override bool IsDone => completion.Task.IsCompleted;
-
         public void Attach(PlanetDbContext db) => attach(db);
 
         /// <summary>Saves this row alone.</summary>
@@ -351,14 +349,10 @@ public sealed class WriteQueue : IAsyncDisposable
             }
             catch (Exception e)
             {
-                completion.TrySetException(e);
+                Fail(e);
             }
 
             return true;
         }
-
-        public override void Complete() => completion.TrySetResult();
-
-        public override void Fail(Exception error) => completion.TrySetException(error);
     }
 }
