@@ -25,4 +25,19 @@ fi
 
 dotnet build VirtPlanet.sln -c Release -warnaserror
 dotnet format VirtPlanet.sln --verify-no-changes --no-restore
-dotnet test VirtPlanet.sln -c Release --no-build --logger "console;verbosity=normal" "$@"
+results="$(mktemp -d)"
+status=0
+dotnet test VirtPlanet.sln -c Release --no-build --logger "console;verbosity=normal" --logger trx --results-directory "$results" "$@" || status=$?
+if [ "$status" -ne 0 ]; then
+  # The console log names a failure where it happened, thousands of lines up: name each one again at the end.
+  /usr/bin/python3 - "$results" <<'PY'
+import glob, sys, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+for trx in glob.glob(sys.argv[1] + "/*.trx"):
+    for result in ET.parse(trx).getroot().iterfind(".//t:UnitTestResult[@outcome='Failed']", ns):
+        message = result.findtext(".//t:Message", "", ns).strip()
+        print(f"FAILED {result.get('testName')}\n  " + "\n  ".join(message.splitlines()[:40]))
+PY
+fi
+rm -rf "$results"
+exit "$status"
