@@ -14,9 +14,16 @@ public sealed class FeedFetcher(HttpClient http, IOptions<FetchOptions> options,
     {
         var started = time.GetTimestamp();
         var result = await FetchWithinTimeoutAsync(request, cancellationToken);
-        logger.LogDebug(
-            "Fetched {FeedUrl}: {FetchStatus} (HTTP {HttpStatus}) in {ElapsedMs} ms {FetchError}",
-            request.Url, result.Status, result.HttpStatus, (long)time.GetElapsedTime(started).TotalMilliseconds, result.Error);
+        var elapsedMs = (long)time.GetElapsedTime(started).TotalMilliseconds;
+        if (result.Error is null)
+        {
+            logger.LogDebug("Fetched {FeedUrl}: {FetchStatus} (HTTP {HttpStatus}) in {ElapsedMs} ms", request.Url, result.Status, result.HttpStatus, elapsedMs);
+        }
+        else
+        {
+            logger.LogDebug(
+                "Fetched {FeedUrl}: {FetchStatus} (HTTP {HttpStatus}) in {ElapsedMs} ms: {FetchError}", request.Url, result.Status, result.HttpStatus, elapsedMs, result.Error);
+        }
         return result;
     }
 

@@ -77,10 +77,20 @@ public sealed class FeedRefresher(
         feed.LeaseUntil = null;
         await SaveAsync(db, feed, newPosts, cancellationToken);
 
-        logger.LogInformation(
-            "Refreshed {FeedUrl}: {RefreshStatus} (HTTP {HttpStatus}), {NewPosts} new, {UpdatedPosts} updated in {ElapsedMs} ms {FeedError}",
-            feed.Url, outcome.Status, fetch.HttpStatus, outcome.NewPosts, outcome.UpdatedPosts,
-            (long)time.GetElapsedTime(started).TotalMilliseconds, outcome.Error);
+        var elapsedMs = (long)time.GetElapsedTime(started).TotalMilliseconds;
+        if (outcome.Error is null)
+        {
+            logger.LogInformation(
+                "Refreshed {FeedUrl}: {RefreshStatus} (HTTP {HttpStatus}), {NewPosts} new, {UpdatedPosts} updated in {ElapsedMs} ms",
+                feed.Url, outcome.Status, fetch.HttpStatus, outcome.NewPosts, outcome.UpdatedPosts, elapsedMs);
+        }
+        else
+        {
+            logger.LogInformation(
+                "Refreshed {FeedUrl}: {RefreshStatus} (HTTP {HttpStatus}) in {ElapsedMs} ms: {FeedError}",
+                feed.Url, outcome.Status, fetch.HttpStatus, elapsedMs, outcome.Error);
+        }
+
         return outcome;
     }
 

@@ -4,7 +4,7 @@ using VirtPlanet.Web.Data;
 namespace VirtPlanet.Web.Feeds;
 
 /// <summary>The subscription list: add (with a unique slug), import OPML, remove.</summary>
-public sealed class FeedSubscriptions(IDbContextFactory<PlanetDbContext> dbFactory, TimeProvider time)
+public sealed class FeedSubscriptions(IDbContextFactory<PlanetDbContext> dbFactory, WriteQueue writes, TimeProvider time)
 {
     public async Task<SubscribeResult> AddAsync(OpmlOutline outline, CancellationToken cancellationToken = default)
     {
@@ -63,13 +63,12 @@ public sealed class FeedSubscriptions(IDbContextFactory<PlanetDbContext> dbFacto
         return await db.Feeds.AsNoTracking().FirstOrDefaultAsync(f => f.Slug == urlOrSlug || f.Url == url, cancellationToken);
     }
 
-    /// <summary>Unsubscribes; the feed's posts leave the river with it.</summary>
-    public async Task<bool> RemoveAsync(int feedId, CancellationToken cancellationToken = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await db.Posts.Where(p => p.FeedId == feedId).ExecuteDeleteAsync(cancellationToken);
-        return await db.Feeds.Where(f => f.Id == feedId).ExecuteDeleteAsync(cancellationToken) == 1;
-    }
+    /// <summary>
+    /// Unsubscribes; the feed's posts leave the river with it. One statement (the posts' foreign key cascades), so
+    /// the feed and its posts go together or not at all, taken in turn with the polls' writes (the write queue).
+    /// </summary>
+    public async Task<bool> RemoveAsync(int feedId, CancellationToken cancellationToken = default) =>
+        await writes.RunAsync((db, token) => db.Feeds.Where(f => f.Id == feedId).ExecuteDeleteAsync(token), cancellationToken) == 1;
 
     /// <summary>Absolute http(s) URLs only, in canonical form (lower-case scheme and host, no fragment).</summary>
     public static bool TryNormalise(string? text, out string url, out string error)
