@@ -1,6 +1,7 @@
 using Hangfire;
 using Microsoft.Extensions.Options;
 using Serilog;
+using Serilog.Configuration;
 using Serilog.Settings.Configuration;
 using VirtPlanet.Web.Admin;
 using VirtPlanet.Web.Data;
@@ -17,7 +18,10 @@ public static class PlanetServices
     /// Where the "Serilog" section's sinks, enrichers and formatters are looked up: every Serilog assembly the planet
     /// ships, named here instead of found by reading the dependency manifest at each start (≈ 25 ms of every command).
     /// </summary>
-    public static readonly ConfigurationReaderOptions SerilogSettings = new(
+    public static readonly ConfigurationReaderOptions SerilogSettings = new(SerilogAssemblies());
+
+    private static System.Reflection.Assembly[] SerilogAssemblies() =>
+    [
         typeof(LoggerConfiguration).Assembly,
         typeof(ConfigurationReaderOptions).Assembly,
         typeof(ConsoleLoggerConfigurationExtensions).Assembly,
@@ -26,7 +30,8 @@ public static class PlanetServices
         typeof(Serilog.Formatting.Compact.CompactJsonFormatter).Assembly,
         typeof(Serilog.AspNetCore.RequestLoggingOptions).Assembly,
         typeof(Serilog.Extensions.Hosting.DiagnosticContext).Assembly,
-        typeof(Serilog.Extensions.Logging.SerilogLoggerProvider).Assembly);
+        typeof(Serilog.Extensions.Logging.SerilogLoggerProvider).Assembly,
+    ];
 
     /// <summary>Every registration of the planet, in one place.</summary>
     public static WebApplicationBuilder AddVirtPlanet(this WebApplicationBuilder builder)
@@ -92,11 +97,39 @@ public static class PlanetServices
     {
         try
         {
+            RejectUnknownSinks(configuration.GetSection("Serilog:WriteTo"));
             return logger.ReadFrom.Configuration(configuration, SerilogSettings);
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or InvalidCastException)
         {
             throw new PlanetConfigurationException($"the Serilog section of the configuration cannot be used: {e.Message}", e);
+        }
+    }
+
+    /// <summary>
+    /// Serilog passes over a sink it cannot find, so a misspelt name ("Consle") would leave the planet logging nowhere,
+    /// silently. A sink is a method of <see cref="LoggerSinkConfiguration"/>, or an extension of it in the assemblies
+    /// the section is read with (<see cref="SerilogSettings"/>), as Serilog looks them up (case aside).
+    /// </summary>
+    private static void RejectUnknownSinks(IConfigurationSection writeTo)
+    {
+        var names = writeTo.GetChildren().Select(sink => sink.Value ?? sink["Name"]).OfType<string>().ToList();
+        if (names.Count == 0)
+        {
+            return;
+        }
+
+        var sinks = typeof(LoggerSinkConfiguration).GetMethods().Select(m => m.Name)
+            .Concat(SerilogAssemblies().SelectMany(a => a.GetExportedTypes()).Where(t => t.IsAbstract && t.IsSealed)
+                .SelectMany(t => t.GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static))
+                .Where(m => m.GetParameters() is [{ ParameterType: var first }, ..] && first == typeof(LoggerSinkConfiguration))
+                .Select(m => m.Name))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var unknown = names.FirstOrDefault(name => !sinks.Contains(name));
+        if (unknown is not null)
+        {
+            throw new InvalidOperationException(
+                $"Serilog:WriteTo names a sink '{unknown}' that the planet does not have (it has {string.Join(", ", new[] { "Console", "File", "Debug" }.Where(sinks.Contains))}).");
         }
     }
 }

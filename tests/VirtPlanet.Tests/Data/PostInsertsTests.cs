@@ -41,6 +41,24 @@ public sealed class PostInsertsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task EachOfAFeedsNewPostsLearnsTheIdOfItsOwnRow()
+    {
+        var feed = await SeedPosts.SubscribeQemuAsync(planet.Services);
+        Post[] posts = [Release(feed.Id, "tag:qemu.org,2017:2.9.0"), Release(feed.Id, "tag:qemu.org,2017:2.10.0"), Release(feed.Id, "tag:qemu.org,2017:2.11.0")];
+        await using (var db = await planet.CreateDbContextAsync())
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await PostInserts.InsertAsync(db, posts, CancellationToken.None);
+            await transaction.CommitAsync();
+        }
+
+        await using var read = await planet.CreateDbContextAsync();
+        var stored = await read.Posts.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.EntryKey);
+        Assert.Equal(3, posts.Select(p => p.Id).Distinct().Count());
+        Assert.All(posts, post => Assert.Equal(post.EntryKey, stored[post.Id]));
+    }
+
+    [Fact]
     public async Task NewPostsAreInsertedOnlyInTheTransactionThatSavesTheirFeed()
     {
         var feed = await SeedPosts.SubscribeQemuAsync(planet.Services);

@@ -18,6 +18,7 @@ public sealed class ConfigurationTests : IDisposable
         { "--Planet:River:PostsPerPage=lots", "Failed to convert configuration value 'lots' at 'Planet:River:PostsPerPage' to type 'System.Int32'." },
         { "--Serilog:MinimumLevel:Default=Loud", "the Serilog section of the configuration cannot be used: The value Loud is not a valid Serilog level." },
         { "--Serilog:WriteTo:0:Args:path=log.txt", "the Serilog section of the configuration cannot be used: The configuration value in Serilog:WriteTo:0:Name has no 'Name' element." },
+        { "--Serilog:WriteTo:0:Name=Consle", "the Serilog section of the configuration cannot be used: Serilog:WriteTo names a sink 'Consle' that the planet does not have (it has Console, File, Debug)." },
         { "--urls=garbage", "the address to listen on (--urls) cannot be used: Invalid url: 'garbage'" },
     };
 
