@@ -8,6 +8,7 @@ public static class FeedIngestionServices
         services.AddFeedFetching();
         services.AddSingleton<FeedParser>();
         services.AddSingleton<PostSanitizer>();
+        services.AddSingleton<ParsingLanes>();
         services.AddSingleton<PollSchedule>();
         services.AddSingleton<FeedLease>();
         services.AddSingleton<PostWriter>();

@@ -13,6 +13,7 @@ public sealed class FeedRefresher(
     FeedFetcher fetcher,
     FeedParser parser,
     PostWriter writer,
+    ParsingLanes lanes,
     PollSchedule schedule,
     TimeProvider time,
     ILogger<FeedRefresher> logger)
@@ -163,6 +164,7 @@ public sealed class FeedRefresher(
             return Succeeded(feed, fetch, now, ttl: null, RefreshStatus.NotModified);
         }
 
+        using var lane = await lanes.EnterAsync(cancellationToken);
         ParsedFeed parsed;
         try
         {

@@ -20,6 +20,16 @@ public sealed class PollingOptions : IValidatableObject
     public int MaxParallelism { get; set; } = 8;
 
     /// <summary>
+    /// Fetched feeds parsed and cleaned at the same time, across every poll of the process; 0 means one fewer than
+    /// the machine's processors (at least one), which leaves a core to the database writer and to readers.
+    /// </summary>
+    [Range(0, 256)]
+    public int ParseParallelism { get; set; }
+
+    /// <summary><see cref="ParseParallelism"/>, with 0 resolved for this machine.</summary>
+    public int EffectiveParseParallelism => ParseParallelism > 0 ? ParseParallelism : Math.Max(1, Environment.ProcessorCount - 1);
+
+    /// <summary>
     /// Upper bound of the wait a feed asks for (RSS ttl, Cache-Control max-age, Retry-After: a ttl of a week
     /// is not obeyed) and of the failure back-off. Without such a hint a feed is polled on every run.
     /// </summary>

@@ -20,6 +20,7 @@ public abstract class FeedPollingTests : IAsyncLifetime
     private FeedServer server = null!;
     private readonly TaskCompletionSource heldRequested = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource releaseHeld = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource lanedRequested = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private string editableContent = "<p>First version</p>";
     private int rebuilds;
 
@@ -65,6 +66,11 @@ public abstract class FeedPollingTests : IAsyncLifetime
             {
                 await releaseHeld.Task;
                 return Atom(AtomFeed.WithEntries("Waiting blog", 3, Newest));
+            });
+            app.MapGet("/laned.xml", () =>
+            {
+                lanedRequested.TrySetResult();
+                return Atom(AtomFeed.WithEntries("Laned blog", 3, Newest));
             });
             app.MapGet("/slow.xml", async (CancellationToken token) =>
             {
@@ -306,6 +312,34 @@ public abstract class FeedPollingTests : IAsyncLifetime
         Assert.Equal(0, await db.Posts.CountAsync(p => p.FeedId == held.Id));
         Assert.False(await db.Feeds.AnyAsync(f => f.Id == held.Id));
         Assert.All(others, f => Assert.Equal(3, db.Posts.Count(p => p.FeedId == f.Id)));
+    }
+
+    [Fact]
+    public async Task AFeedFetchedWhileEveryParsingLaneIsTakenIsStoredOnceOneFrees()
+    {
+        // Parsing does not take every core (ParsingLanes): the writer and the readers keep one.
+        var feed = await SubscribeAsync("/laned.xml");
+        var lanes = planet.Services.GetRequiredService<ParsingLanes>();
+        var count = planet.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PollingOptions>>().Value.EffectiveParseParallelism;
+        var taken = new List<IDisposable>();
+        for (var i = 0; i < count; i++)
+        {
+            taken.Add(await lanes.EnterAsync(CancellationToken.None));
+        }
+
+        var refresh = planet.Services.GetRequiredService<FeedRefresher>().RefreshAsync(feed.Id, CancellationToken.None);
+        await lanedRequested.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        Assert.False(refresh.IsCompleted, "the feed was stored while no parsing lane was free");
+        await using (var db = await DbAsync())
+        {
+            Assert.Equal(0, await db.Posts.CountAsync(p => p.FeedId == feed.Id));
+        }
+
+        taken.ForEach(lane => lane.Dispose());
+        var outcome = await refresh.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal((RefreshStatus.Fetched, 3), (outcome.Status, outcome.NewPosts));
     }
 
     [Fact]
