@@ -8,7 +8,7 @@ using VirtPlanet.Web.Components.Pages.Admin;
 
 namespace VirtPlanet.Tests.Admin;
 
-public sealed class AddFeedTests : AdminComponentTest, IAsyncLifetime
+public sealed class AddFeedTests : AdminComponentTest
 {
     private static readonly DateTime Newest = new(2017, 8, 15, 14, 20, 0, DateTimeKind.Utc);
     private readonly TaskCompletionSource slowPage = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -21,7 +21,7 @@ public sealed class AddFeedTests : AdminComponentTest, IAsyncLifetime
         { "/broken.xml", "looks like RSS 2.0 but cannot be read" },
     };
 
-    public async Task InitializeAsync() => server = await FeedServer.StartAsync(app =>
+    public override async Task InitializeAsync() => server = await FeedServer.StartAsync(app =>
     {
         app.MapGet("/blog/", () => Html(
             """
@@ -40,7 +40,7 @@ public sealed class AddFeedTests : AdminComponentTest, IAsyncLifetime
         app.MapGet("/broken.xml", () => Results.Text("<rss version=\"2.0\"><channel><item><title>unclosed", "application/rss+xml"));
     });
 
-    public new async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
         await server.DisposeAsync();
         await base.DisposeAsync();

@@ -16,7 +16,7 @@ namespace VirtPlanet.Tests.Admin;
 /// bUnit for the admin components over the real engine: an in-memory SQLite database with the planet's migrations
 /// and the real fetch → parse → sanitize services, fetching from a loopback <see cref="Infrastructure.FeedServer"/>.
 /// </summary>
-public abstract class AdminComponentTest : BunitContext
+public abstract class AdminComponentTest : BunitContext, IAsyncLifetime
 {
     private readonly SqliteConnection connection = new("Data Source=:memory:");
 
@@ -44,6 +44,11 @@ public abstract class AdminComponentTest : BunitContext
 
     protected Task<SubscribeResult> SubscribeAsync(string url, string title) =>
         Services.GetRequiredService<FeedSubscriptions>().AddAsync(new OpmlOutline(url, title, null));
+
+    public virtual Task InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>Before xUnit's Dispose: the planet's write queue is only disposed asynchronously, as the host does it.</summary>
+    public new virtual async Task DisposeAsync() => await base.DisposeAsync();
 
     protected override void Dispose(bool disposing)
     {

@@ -11,7 +11,7 @@ using VirtPlanet.Web.Feeds;
 namespace VirtPlanet.Tests.Admin;
 
 /// <summary>The admin home's broken feeds: a feed whose address now answers 404 or 410 is moved to the one its site advertises.</summary>
-public sealed class AdminHomeTests : AdminComponentTest, IAsyncLifetime
+public sealed class AdminHomeTests : AdminComponentTest
 {
     private FeedServer server = null!;
 
@@ -21,7 +21,7 @@ public sealed class AdminHomeTests : AdminComponentTest, IAsyncLifetime
         { "/missing/", "HTTP 404" },
     };
 
-    public async Task InitializeAsync() => server = await FeedServer.StartAsync(app =>
+    public override async Task InitializeAsync() => server = await FeedServer.StartAsync(app =>
     {
         foreach (var blog in new[] { "gone", "missing" })
         {
@@ -35,7 +35,7 @@ public sealed class AdminHomeTests : AdminComponentTest, IAsyncLifetime
         app.MapGet("/missing/old.atom", () => Results.StatusCode(404));
     });
 
-    public new async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
         await server.DisposeAsync();
         await base.DisposeAsync();
