@@ -85,6 +85,11 @@ public sealed class FeedRefresher(
                 "Refreshed {FeedUrl}: {RefreshStatus} (HTTP {HttpStatus}), {NewPosts} new, {UpdatedPosts} updated in {ElapsedMs} ms",
                 feed.Url, outcome.Status, fetch.HttpStatus, outcome.NewPosts, outcome.UpdatedPosts, elapsedMs);
         }
+        else if (fetch.HttpStatus is null)
+        {
+            // No answer at all (DNS, refused, timed out): no status to show.
+            logger.LogInformation("Refreshed {FeedUrl}: {RefreshStatus} in {ElapsedMs} ms: {FeedError}", feed.Url, outcome.Status, elapsedMs, outcome.Error);
+        }
         else
         {
             logger.LogInformation(
