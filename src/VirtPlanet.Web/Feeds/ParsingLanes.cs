@@ -6,7 +6,8 @@ namespace VirtPlanet.Web.Feeds;
 /// How many fetched feeds are parsed, cleaned and compared with their stored posts at once, across every poll of the
 /// process (<see cref="PollingOptions.ParseParallelism"/>). Fetches overlap freely; this CPU-bound stage does not take
 /// every core, so that the one writer of the database and the readers' pages always find one free. A cold poll of
-/// 1,000 feeds on two cores was 5-20 % faster with one lane than with a lane per fetch (docs/performance.md).
+/// 1,000 feeds on two cores was 4-19 % faster with one lane than with a lane per fetch, in each of nine alternated
+/// comparisons (docs/performance.md, round 31).
 /// </summary>
 public sealed class ParsingLanes(IOptions<PollingOptions> options)
 {
