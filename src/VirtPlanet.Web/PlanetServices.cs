@@ -109,27 +109,29 @@ public static class PlanetServices
     /// <summary>
     /// Serilog passes over a sink it cannot find, so a misspelt name ("Consle") would leave the planet logging nowhere,
     /// silently. A sink is a method of <see cref="LoggerSinkConfiguration"/>, or an extension of it in the assemblies
-    /// the section is read with (<see cref="SerilogSettings"/>), as Serilog looks them up (case aside).
+    /// the section is read with (<see cref="SerilogSettings"/>), as Serilog looks them up (case aside). The sinks the
+    /// planet ships are looked up first: the scan of every Serilog assembly's types runs only for another name.
     /// </summary>
     private static void RejectUnknownSinks(IConfigurationSection writeTo)
     {
         var names = writeTo.GetChildren().Select(sink => sink.Value ?? sink["Name"]).OfType<string>().ToList();
-        if (names.Count == 0)
+        Type[] shipped = [typeof(ConsoleLoggerConfigurationExtensions), typeof(FileLoggerConfigurationExtensions), typeof(LoggerSinkConfigurationDebugExtensions)];
+        if (names.All(SinkNames(shipped).Contains))
         {
             return;
         }
 
-        var sinks = typeof(LoggerSinkConfiguration).GetMethods().Select(m => m.Name)
-            .Concat(SerilogAssemblies().SelectMany(a => a.GetExportedTypes()).Where(t => t.IsAbstract && t.IsSealed)
-                .SelectMany(t => t.GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static))
+        var sinks = SinkNames(SerilogAssemblies().SelectMany(a => a.GetExportedTypes()).Where(t => t.IsAbstract && t.IsSealed));
+        var unknown = names.First(name => !sinks.Contains(name));
+        throw new InvalidOperationException(
+            $"Serilog:WriteTo names a sink '{unknown}' that the planet does not have (it has {string.Join(", ", new[] { "Console", "File", "Debug" }.Where(sinks.Contains))}).");
+    }
+
+    /// <summary>The sink methods of <see cref="LoggerSinkConfiguration"/> and the extensions of it in <paramref name="classes"/>.</summary>
+    private static HashSet<string> SinkNames(IEnumerable<Type> classes) =>
+        typeof(LoggerSinkConfiguration).GetMethods().Select(m => m.Name)
+            .Concat(classes.SelectMany(t => t.GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static))
                 .Where(m => m.GetParameters() is [{ ParameterType: var first }, ..] && first == typeof(LoggerSinkConfiguration))
                 .Select(m => m.Name))
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var unknown = names.FirstOrDefault(name => !sinks.Contains(name));
-        if (unknown is not null)
-        {
-            throw new InvalidOperationException(
-                $"Serilog:WriteTo names a sink '{unknown}' that the planet does not have (it has {string.Join(", ", new[] { "Console", "File", "Debug" }.Where(sinks.Contains))}).");
-        }
-    }
 }
