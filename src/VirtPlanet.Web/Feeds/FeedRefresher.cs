@@ -111,7 +111,7 @@ public sealed class FeedRefresher(
         var entries = db.ChangeTracker.Entries().ToList();
         if (entries.Any(e => e.State is EntityState.Added or EntityState.Deleted))
         {
-            throw new InvalidOperationException("A refresh only modifies rows; new posts go through PostInserts.");
+            throw new InvalidOperationException("A refresh only modifies rows; new posts go through PreparedInserts.");
         }
 
         var changed = entries
@@ -128,7 +128,7 @@ public sealed class FeedRefresher(
         await writes.RunAtomicAsync(
             async (queueDb, token) =>
             {
-                await PostInserts.InsertAsync(queueDb, newPosts, token);
+                await PreparedInserts.InsertAsync(queueDb, newPosts, token);
                 foreach (var (row, properties) in changed)
                 {
                     WriteQueue.AttachModified(queueDb, row, properties);

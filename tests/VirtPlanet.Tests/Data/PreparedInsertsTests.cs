@@ -1,12 +1,16 @@
 using Microsoft.EntityFrameworkCore;
 using VirtPlanet.Tests.Infrastructure;
 using VirtPlanet.Web.Data;
+using VirtPlanet.Web.Feeds;
 using VirtPlanet.Web.Posts;
 
 namespace VirtPlanet.Tests.Data;
 
-/// <summary>A poll's new posts go to SQLite through PostInserts' own statement, and are stored as EF Core's SaveChanges stores them.</summary>
-public sealed class PostInsertsTests : IAsyncLifetime
+/// <summary>
+/// A poll's new posts and an import's new feeds go to SQLite through PreparedInserts' own statement, and are stored as
+/// EF Core's SaveChanges stores them.
+/// </summary>
+public sealed class PreparedInsertsTests : IAsyncLifetime
 {
     private readonly PlanetFactory planet = new();
 
@@ -27,16 +31,39 @@ public sealed class PostInsertsTests : IAsyncLifetime
             db.Posts.Add(viaSaveChanges);
             await db.SaveChangesAsync();
             await using var transaction = await db.Database.BeginTransactionAsync();
-            await PostInserts.InsertAsync(db, [viaInsert], CancellationToken.None);
+            await PreparedInserts.InsertAsync(db, [viaInsert], CancellationToken.None);
             await transaction.CommitAsync();
         }
 
         Assert.NotEqual(0, viaInsert.Id);
         var columns = ColumnsOf("Posts").Where(c => c is not ("Id" or "EntryKey")).ToList();
         Assert.Equal(11, columns.Count);
-        Assert.Equal(StoredRow(viaSaveChanges.Id, columns), StoredRow(viaInsert.Id, columns));
+        Assert.Equal(StoredRow("Posts", viaSaveChanges.Id, columns), StoredRow("Posts", viaInsert.Id, columns));
         await using var read = await planet.CreateDbContextAsync();
         var stored = await read.Posts.AsNoTracking().SingleAsync(p => p.Id == viaInsert.Id);
+        Assert.Equivalent(viaInsert, stored, strict: true);
+    }
+
+    [Fact]
+    public async Task AnImportedFeedIsStoredByteForByteAsSaveChangesStoresIt()
+    {
+        var viaSaveChanges = Subscription("https://www.qemu.org/feed.xml", "qemu");
+        var viaInsert = Subscription("https://www.qemu.org/feed-copy.xml", "qemu-copy");
+        await using (var db = await planet.CreateDbContextAsync())
+        {
+            db.Feeds.Add(viaSaveChanges);
+            await db.SaveChangesAsync();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await PreparedInserts.InsertAsync(db, [viaInsert], CancellationToken.None);
+            await transaction.CommitAsync();
+        }
+
+        Assert.NotEqual(0, viaInsert.Id);
+        var columns = ColumnsOf("Feeds").Where(c => c is not ("Id" or "Url" or "Slug")).ToList();
+        Assert.Equal(17, columns.Count);
+        Assert.Equal(StoredRow("Feeds", viaSaveChanges.Id, columns), StoredRow("Feeds", viaInsert.Id, columns));
+        await using var read = await planet.CreateDbContextAsync();
+        var stored = await read.Feeds.AsNoTracking().SingleAsync(f => f.Id == viaInsert.Id);
         Assert.Equivalent(viaInsert, stored, strict: true);
     }
 
@@ -48,7 +75,7 @@ public sealed class PostInsertsTests : IAsyncLifetime
         await using (var db = await planet.CreateDbContextAsync())
         {
             await using var transaction = await db.Database.BeginTransactionAsync();
-            await PostInserts.InsertAsync(db, posts, CancellationToken.None);
+            await PreparedInserts.InsertAsync(db, posts, CancellationToken.None);
             await transaction.CommitAsync();
         }
 
@@ -64,7 +91,7 @@ public sealed class PostInsertsTests : IAsyncLifetime
         var feed = await SeedPosts.SubscribeQemuAsync(planet.Services);
         await using var db = await planet.CreateDbContextAsync();
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => PostInserts.InsertAsync(db, [Release(feed.Id, "a")], CancellationToken.None));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => PreparedInserts.InsertAsync(db, [Release(feed.Id, "a")], CancellationToken.None));
         Assert.Equal(0, await db.Posts.CountAsync());
     }
 
@@ -85,13 +112,37 @@ public sealed class PostInsertsTests : IAsyncLifetime
         ContentHash = "5E884898DA28047151D0E56F8DC6292773603D0D6AABBDD62A11EF721D1542D8",
     };
 
+    /// <summary>The QEMU blog as a feed that has been polled and failed once, with every column set.</summary>
+    private static Feed Subscription(string url, string slug) => new()
+    {
+        Url = url,
+        SiteUrl = "https://www.qemu.org/blog/",
+        Title = "QEMU project blog",
+        DisplayName = "QEMU – “Déjà vu” ✓",
+        Slug = slug,
+        AvatarUrl = "https://www.qemu.org/assets/qemu_head_200.png",
+        CategoryFilter = "releases,kvm",
+        ETag = "\"5e8c-5a1b\"",
+        LastModified = "Wed, 30 Aug 2017 20:39:00 GMT",
+        BodyHash = "5E884898DA28047151D0E56F8DC6292773603D0D6AABBDD62A11EF721D1542D8",
+        LastFetchedAt = new DateTime(2017, 8, 31, 10, 15, 30, DateTimeKind.Utc).AddTicks(1_234_567),
+        LastSuccessAt = new DateTime(2017, 8, 30, 10, 15, 30, DateTimeKind.Utc),
+        LastError = "HTTP 503 Service Unavailable",
+        ConsecutiveFailures = 1,
+        NextFetchAt = new DateTime(2017, 8, 31, 11, 15, 30, DateTimeKind.Utc),
+        LeaseUntil = new DateTime(2017, 8, 31, 10, 20, 30, DateTimeKind.Utc),
+        IsActive = false,
+        DeactivatedReason = "paused by the admin",
+        CreatedAt = new DateTime(2017, 1, 2, 3, 4, 5, DateTimeKind.Utc),
+    };
+
     private List<string> ColumnsOf(string table) =>
         [.. ((string)Database.Scalar($"SELECT group_concat(name, char(10)) FROM pragma_table_info('{table}')")!).Split('\n')];
 
     /// <summary>Each column as SQLite holds it, a line each: its storage class and its value, quoted.</summary>
-    private List<string> StoredRow(long id, List<string> columns) =>
+    private List<string> StoredRow(string table, long id, List<string> columns) =>
         [.. ((string)Database.Scalar(
-            $"SELECT {string.Join(" || char(10) || ", columns.Select(c => $"typeof(\"{c}\") || ' ' || quote(\"{c}\")"))} FROM Posts WHERE Id = {id}")!).Split('\n')];
+            $"SELECT {string.Join(" || char(10) || ", columns.Select(c => $"typeof(\"{c}\") || ' ' || quote(\"{c}\")"))} FROM {table} WHERE Id = {id}")!).Split('\n')];
 
     private PlanetDatabaseFile Database => new(planet.DataDirectory);
 }
