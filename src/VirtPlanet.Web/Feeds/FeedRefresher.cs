@@ -111,7 +111,7 @@ public sealed class FeedRefresher(
         var entries = db.ChangeTracker.Entries().ToList();
         if (entries.Any(e => e.State is EntityState.Added or EntityState.Deleted))
         {
-            throw new InvalidOperationException("A refresh only modifies rows; new posts go through PreparedInserts.");
+            throw new InvalidOperationException("A refresh only modifies rows; new posts go through PreparedWrites.");
         }
 
         var changed = entries
@@ -128,12 +128,13 @@ public sealed class FeedRefresher(
         await writes.RunAtomicAsync(
             async (queueDb, token) =>
             {
-                await PreparedInserts.InsertAsync(queueDb, newPosts, token);
+                await PreparedWrites.InsertAsync(queueDb, newPosts, token);
                 foreach (var (row, properties) in changed)
                 {
-                    WriteQueue.AttachModified(queueDb, row, properties);
+                    await PreparedWrites.UpdateAsync(queueDb, row, properties, token);
                 }
 
+                // PostgreSQL's: there the rows above are tracked, and saved in one batch.
                 await queueDb.SaveChangesAsync(token);
             },
             cancellationToken);

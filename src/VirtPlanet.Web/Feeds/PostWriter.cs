@@ -9,7 +9,7 @@ using VirtPlanet.Web.Posts;
 namespace VirtPlanet.Web.Feeds;
 
 /// <summary>
-/// Upserts a feed's parsed entries as posts: new entries are sanitized and returned for <see cref="PreparedInserts"/> to
+/// Upserts a feed's parsed entries as posts: new entries are sanitized and returned for <see cref="PreparedWrites"/> to
 /// store, changed ones updated in place (their river date never moves), unchanged ones left alone without sanitizing
 /// them again.
 /// </summary>

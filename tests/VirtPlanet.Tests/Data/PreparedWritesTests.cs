@@ -7,10 +7,10 @@ using VirtPlanet.Web.Posts;
 namespace VirtPlanet.Tests.Data;
 
 /// <summary>
-/// A poll's new posts and an import's new feeds go to SQLite through PreparedInserts' own statement, and are stored as
-/// EF Core's SaveChanges stores them.
+/// A poll's new posts, an import's new feeds and a refreshed feed's row go to SQLite through PreparedWrites' own
+/// statements, and are stored as EF Core's SaveChanges stores them.
 /// </summary>
-public sealed class PreparedInsertsTests : IAsyncLifetime
+public sealed class PreparedWritesTests : IAsyncLifetime
 {
     private readonly PlanetFactory planet = new();
 
@@ -31,7 +31,7 @@ public sealed class PreparedInsertsTests : IAsyncLifetime
             db.Posts.Add(viaSaveChanges);
             await db.SaveChangesAsync();
             await using var transaction = await db.Database.BeginTransactionAsync();
-            await PreparedInserts.InsertAsync(db, [viaInsert], CancellationToken.None);
+            await PreparedWrites.InsertAsync(db, [viaInsert], CancellationToken.None);
             await transaction.CommitAsync();
         }
 
@@ -54,7 +54,7 @@ public sealed class PreparedInsertsTests : IAsyncLifetime
             db.Feeds.Add(viaSaveChanges);
             await db.SaveChangesAsync();
             await using var transaction = await db.Database.BeginTransactionAsync();
-            await PreparedInserts.InsertAsync(db, [viaInsert], CancellationToken.None);
+            await PreparedWrites.InsertAsync(db, [viaInsert], CancellationToken.None);
             await transaction.CommitAsync();
         }
 
@@ -68,6 +68,83 @@ public sealed class PreparedInsertsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ARefreshedFeedsRowIsStoredByteForByteAsSaveChangesStoresIt()
+    {
+        var (viaSaveChanges, viaUpdate) = (Subscription("https://www.qemu.org/feed.xml", "qemu"), Subscription("https://www.qemu.org/feed-copy.xml", "qemu-copy"));
+        await using (var db = await planet.CreateDbContextAsync())
+        {
+            db.Feeds.AddRange(viaSaveChanges, viaUpdate);
+            await db.SaveChangesAsync();
+        }
+
+        string[] refreshed = [nameof(Feed.Title), nameof(Feed.ETag), nameof(Feed.LastFetchedAt), nameof(Feed.LastSuccessAt), nameof(Feed.LastError),
+            nameof(Feed.ConsecutiveFailures), nameof(Feed.NextFetchAt), nameof(Feed.LeaseUntil), nameof(Feed.IsActive)];
+        foreach (var feed in new[] { viaSaveChanges, viaUpdate })
+        {
+            (feed.Title, feed.ETag, feed.LastFetchedAt, feed.LastSuccessAt, feed.LastError) =
+                ("QEMU – “Déjà vu” ✓", null, new DateTime(2017, 9, 1, 8, 0, 0, DateTimeKind.Utc).AddTicks(7), new DateTime(2017, 9, 1, 8, 0, 0, DateTimeKind.Utc), null);
+            (feed.ConsecutiveFailures, feed.NextFetchAt, feed.LeaseUntil, feed.IsActive) = (0, new DateTime(2017, 9, 1, 9, 0, 0, DateTimeKind.Utc), null, true);
+        }
+
+        await using (var db = await planet.CreateDbContextAsync())
+        {
+            WriteQueue.AttachModified(db, viaSaveChanges, refreshed);
+            await db.SaveChangesAsync();
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await PreparedWrites.UpdateAsync(db, viaUpdate, refreshed, CancellationToken.None);
+            await transaction.CommitAsync();
+        }
+
+        var columns = ColumnsOf("Feeds").Where(c => c is not ("Id" or "Url" or "Slug")).ToList();
+        Assert.Equal(StoredRow("Feeds", viaSaveChanges.Id, columns), StoredRow("Feeds", viaUpdate.Id, columns));
+        await using var read = await planet.CreateDbContextAsync();
+        Assert.Equivalent(viaUpdate, await read.Feeds.AsNoTracking().SingleAsync(f => f.Id == viaUpdate.Id), strict: true);
+    }
+
+    [Fact]
+    public async Task ARefreshWritesOnlyTheColumnsItChangedAndLeavesTheAdminsEditsMadeMeanwhile()
+    {
+        var feed = Subscription("https://www.qemu.org/feed.xml", "qemu");
+        await using (var db = await planet.CreateDbContextAsync())
+        {
+            db.Feeds.Add(feed);
+            await db.SaveChangesAsync();
+            // The admin renames the feed while the poll holds its older copy of the row.
+            await db.Feeds.Where(f => f.Id == feed.Id).ExecuteUpdateAsync(s => s.SetProperty(f => f.DisplayName, "QEMU"));
+        }
+
+        feed.LastError = "HTTP 500 Internal Server Error";
+        await using (var db = await planet.CreateDbContextAsync())
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await PreparedWrites.UpdateAsync(db, feed, [nameof(Feed.LastError)], CancellationToken.None);
+            await transaction.CommitAsync();
+        }
+
+        await using var read = await planet.CreateDbContextAsync();
+        var stored = await read.Feeds.AsNoTracking().SingleAsync(f => f.Id == feed.Id);
+        Assert.Equal(("QEMU", "HTTP 500 Internal Server Error"), (stored.DisplayName, stored.LastError));
+    }
+
+    [Fact]
+    public async Task UpdatingTheRowOfAFeedRemovedMeanwhileFailsAsSaveChangesDoes()
+    {
+        var (removed, kept) = (Subscription("https://www.qemu.org/feed.xml", "qemu"), Subscription("https://www.qemu.org/feed-copy.xml", "qemu-copy"));
+        await using (var db = await planet.CreateDbContextAsync())
+        {
+            db.Feeds.AddRange(removed, kept);
+            await db.SaveChangesAsync();
+            await db.Feeds.Where(f => f.Id == removed.Id).ExecuteDeleteAsync();
+        }
+
+        await using var write = await planet.CreateDbContextAsync();
+        await using var transaction = await write.Database.BeginTransactionAsync();
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => PreparedWrites.UpdateAsync(write, removed, [nameof(Feed.LastError)], CancellationToken.None));
+        Assert.Equal(1, await write.Feeds.CountAsync());
+    }
+
+    [Fact]
     public async Task EachOfAFeedsNewPostsLearnsTheIdOfItsOwnRow()
     {
         var feed = await SeedPosts.SubscribeQemuAsync(planet.Services);
@@ -75,7 +152,7 @@ public sealed class PreparedInsertsTests : IAsyncLifetime
         await using (var db = await planet.CreateDbContextAsync())
         {
             await using var transaction = await db.Database.BeginTransactionAsync();
-            await PreparedInserts.InsertAsync(db, posts, CancellationToken.None);
+            await PreparedWrites.InsertAsync(db, posts, CancellationToken.None);
             await transaction.CommitAsync();
         }
 
@@ -91,7 +168,7 @@ public sealed class PreparedInsertsTests : IAsyncLifetime
         var feed = await SeedPosts.SubscribeQemuAsync(planet.Services);
         await using var db = await planet.CreateDbContextAsync();
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => PreparedInserts.InsertAsync(db, [Release(feed.Id, "a")], CancellationToken.None));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => PreparedWrites.InsertAsync(db, [Release(feed.Id, "a")], CancellationToken.None));
         Assert.Equal(0, await db.Posts.CountAsync());
     }
 
