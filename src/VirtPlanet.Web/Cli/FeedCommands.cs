@@ -9,6 +9,7 @@ namespace VirtPlanet.Web.Cli;
 /// <summary>The verbs that manage and poll the subscription list.</summary>
 public sealed class FeedCommands(
     TextWriter output,
+    PreparedDatabase database,
     FeedSubscriptions subscriptions,
     FeedFetcher fetcher,
     PollFeedsJob poller,
@@ -19,6 +20,7 @@ public sealed class FeedCommands(
     public async Task<int> ImportOpmlAsync(string? source, CancellationToken cancellationToken)
     {
         var outlines = await ReadOpmlAsync(source ?? throw new UsageException("usage: import-opml FILE-OR-URL"), cancellationToken);
+        await database.Ready;
         var results = await subscriptions.ImportAsync(outlines, cancellationToken);
         foreach (var result in results)
         {
@@ -32,6 +34,7 @@ public sealed class FeedCommands(
 
     public async Task<int> ExportOpmlAsync(string? file, CancellationToken cancellationToken)
     {
+        await database.Ready;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var feeds = await db.Feeds.AsNoTracking().ToListAsync(cancellationToken);
         await using var stream = file is null ? Console.OpenStandardOutput() : File.Create(file);
@@ -41,6 +44,7 @@ public sealed class FeedCommands(
 
     public async Task<int> AddFeedAsync(string? url, CancellationToken cancellationToken)
     {
+        await database.Ready;
         var result = await subscriptions.AddAsync(new OpmlOutline(url ?? throw new UsageException("usage: add-feed URL"), null, null), cancellationToken);
         await output.WriteLineAsync(result.Status switch
         {
@@ -53,6 +57,7 @@ public sealed class FeedCommands(
 
     public async Task<int> RemoveFeedAsync(string? urlOrSlug, CancellationToken cancellationToken)
     {
+        await database.Ready;
         var feed = await subscriptions.FindAsync(urlOrSlug ?? throw new UsageException("usage: remove-feed URL-OR-SLUG"), cancellationToken);
         if (feed is null)
         {
@@ -67,6 +72,7 @@ public sealed class FeedCommands(
 
     public async Task<int> ListFeedsAsync(CancellationToken cancellationToken)
     {
+        await database.Ready;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var feeds = await db.Feeds.AsNoTracking().OrderBy(f => f.Slug)
             .Select(f => new { Feed = f, Posts = f.Posts.Count(p => !p.IsHidden) })
@@ -90,6 +96,8 @@ public sealed class FeedCommands(
         {
             await ImportOpmlAsync(opml, cancellationToken);
         }
+
+        await database.Ready;
 
         var summary = await poller.PollAllAsync(cancellationToken);
         await output.WriteLineAsync(summary.ToString());

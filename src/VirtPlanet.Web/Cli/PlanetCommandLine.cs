@@ -58,23 +58,27 @@ public static class PlanetCommandLine
             cancel.Cancel();
         };
 
+        // Prepared on another thread while a feed verb reads what it needs from elsewhere: poll-once and import-opml
+        // fetch their OPML meanwhile (on a new data folder the migrations take ≈ 0.25 s of one core, the fetch ≈ 0.08 s).
+        var database = new PreparedDatabase(Task.Run(() => services.PrepareDatabaseAsync(seed: false, cancel.Token)));
         try
         {
-            await services.PrepareDatabaseAsync(seed: false, cancel.Token);
             await using var scope = services.CreateAsyncScope();
             var arguments = new CommandArguments(args);
             if (DatabaseVerbs.TryGetValue(args[0], out var databaseVerb))
             {
+                await database.Ready;
                 return await databaseVerb(ActivatorUtilities.CreateInstance<DatabaseCommands>(scope.ServiceProvider, output), arguments, cancel.Token);
             }
 
             if (AdminCommands.Verbs.TryGetValue(args[0], out var adminVerb))
             {
+                await database.Ready;
                 var admin = ActivatorUtilities.CreateInstance<AdminCommands>(scope.ServiceProvider, output, input ?? Console.In);
                 return await adminVerb(admin, arguments, cancel.Token);
             }
 
-            var commands = ActivatorUtilities.CreateInstance<FeedCommands>(scope.ServiceProvider, output);
+            var commands = ActivatorUtilities.CreateInstance<FeedCommands>(scope.ServiceProvider, output, database);
             return await Verbs[args[0]](commands, arguments, cancel.Token);
         }
         catch (UsageException e)
@@ -86,6 +90,10 @@ public static class PlanetCommandLine
         {
             await output.WriteLineAsync($"{args[0]}: {e.Message}");
             return 1;
+        }
+        finally
+        {
+            await database.SettledAsync();
         }
     }
 }
