@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using VirtPlanet.Tests.Infrastructure;
 using VirtPlanet.Web.Data;
@@ -24,47 +25,15 @@ public sealed class PreparedWritesTests : IAsyncLifetime
     public async Task ANewPostIsStoredByteForByteAsSaveChangesStoresIt(bool titleOnly)
     {
         var feed = await SeedPosts.SubscribeQemuAsync(planet.Services);
-        var viaSaveChanges = Release(feed.Id, "tag:qemu.org,2017:2.10.0", titleOnly);
-        var viaInsert = Release(feed.Id, "tag:qemu.org,2017:2.10.0-copy", titleOnly);
-        await using (var db = await planet.CreateDbContextAsync())
-        {
-            db.Posts.Add(viaSaveChanges);
-            await db.SaveChangesAsync();
-            await using var transaction = await db.Database.BeginTransactionAsync();
-            await PreparedWrites.InsertAsync(db, [viaInsert], CancellationToken.None);
-            await transaction.CommitAsync();
-        }
-
-        Assert.NotEqual(0, viaInsert.Id);
-        var columns = ColumnsOf("Posts").Where(c => c is not ("Id" or "EntryKey")).ToList();
-        Assert.Equal(11, columns.Count);
-        Assert.Equal(StoredRow("Posts", viaSaveChanges.Id, columns), StoredRow("Posts", viaInsert.Id, columns));
-        await using var read = await planet.CreateDbContextAsync();
-        var stored = await read.Posts.AsNoTracking().SingleAsync(p => p.Id == viaInsert.Id);
-        Assert.Equivalent(viaInsert, stored, strict: true);
+        await AssertInsertedAsSaveChangesInsertsAsync(
+            Release(feed.Id, "tag:qemu.org,2017:2.10.0", titleOnly), Release(feed.Id, "tag:qemu.org,2017:2.10.0-copy", titleOnly), "Posts", 11, "EntryKey");
     }
 
     [Fact]
     public async Task AnImportedFeedIsStoredByteForByteAsSaveChangesStoresIt()
     {
-        var viaSaveChanges = Subscription("https://www.qemu.org/feed.xml", "qemu");
-        var viaInsert = Subscription("https://www.qemu.org/feed-copy.xml", "qemu-copy");
-        await using (var db = await planet.CreateDbContextAsync())
-        {
-            db.Feeds.Add(viaSaveChanges);
-            await db.SaveChangesAsync();
-            await using var transaction = await db.Database.BeginTransactionAsync();
-            await PreparedWrites.InsertAsync(db, [viaInsert], CancellationToken.None);
-            await transaction.CommitAsync();
-        }
-
-        Assert.NotEqual(0, viaInsert.Id);
-        var columns = ColumnsOf("Feeds").Where(c => c is not ("Id" or "Url" or "Slug")).ToList();
-        Assert.Equal(17, columns.Count);
-        Assert.Equal(StoredRow("Feeds", viaSaveChanges.Id, columns), StoredRow("Feeds", viaInsert.Id, columns));
-        await using var read = await planet.CreateDbContextAsync();
-        var stored = await read.Feeds.AsNoTracking().SingleAsync(f => f.Id == viaInsert.Id);
-        Assert.Equivalent(viaInsert, stored, strict: true);
+        await AssertInsertedAsSaveChangesInsertsAsync(
+            Subscription("https://www.qemu.org/feed.xml", "qemu"), Subscription("https://www.qemu.org/feed-copy.xml", "qemu-copy"), "Feeds", 17, "Url", "Slug");
     }
 
     [Fact]
@@ -96,10 +65,7 @@ public sealed class PreparedWritesTests : IAsyncLifetime
             await transaction.CommitAsync();
         }
 
-        var columns = ColumnsOf("Feeds").Where(c => c is not ("Id" or "Url" or "Slug")).ToList();
-        Assert.Equal(StoredRow("Feeds", viaSaveChanges.Id, columns), StoredRow("Feeds", viaUpdate.Id, columns));
-        await using var read = await planet.CreateDbContextAsync();
-        Assert.Equivalent(viaUpdate, await read.Feeds.AsNoTracking().SingleAsync(f => f.Id == viaUpdate.Id), strict: true);
+        await AssertStoredAlikeAsync(viaSaveChanges, viaUpdate, "Feeds", 17, "Url", "Slug");
     }
 
     [Fact]
@@ -212,6 +178,39 @@ public sealed class PreparedWritesTests : IAsyncLifetime
         DeactivatedReason = "paused by the admin",
         CreatedAt = new DateTime(2017, 1, 2, 3, 4, 5, DateTimeKind.Utc),
     };
+
+    /// <summary>Stores one row through SaveChanges and its twin through PreparedWrites' INSERT, then compares them.</summary>
+    private async Task AssertInsertedAsSaveChangesInsertsAsync<TEntity>(TEntity viaSaveChanges, TEntity viaInsert, string table, int columns, params string[] differing)
+        where TEntity : class
+    {
+        await using (var db = await planet.CreateDbContextAsync())
+        {
+            db.Add(viaSaveChanges);
+            await db.SaveChangesAsync();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await PreparedWrites.InsertAsync(db, [viaInsert], CancellationToken.None);
+            await transaction.CommitAsync();
+        }
+
+        await AssertStoredAlikeAsync(viaSaveChanges, viaInsert, table, columns, differing);
+    }
+
+    /// <summary>
+    /// The two rows hold the same values, column by column as SQLite holds them (but the key and the <paramref name="differing"/>
+    /// columns), and the one PreparedWrites stored reads back as the object it was given.
+    /// </summary>
+    private async Task AssertStoredAlikeAsync<TEntity>(TEntity viaSaveChanges, TEntity viaPrepared, string table, int columnCount, params string[] differing)
+        where TEntity : class
+    {
+        var key = typeof(TEntity).GetProperty("Id")!;
+        Assert.NotEqual(0L, Convert.ToInt64(key.GetValue(viaPrepared), CultureInfo.InvariantCulture));
+        var columns = ColumnsOf(table).Where(c => c != "Id" && !differing.Contains(c)).ToList();
+        Assert.Equal(columnCount, columns.Count);
+        long IdOf(TEntity row) => Convert.ToInt64(key.GetValue(row), CultureInfo.InvariantCulture);
+        Assert.Equal(StoredRow(table, IdOf(viaSaveChanges), columns), StoredRow(table, IdOf(viaPrepared), columns));
+        await using var read = await planet.CreateDbContextAsync();
+        Assert.Equivalent(viaPrepared, await read.Set<TEntity>().FindAsync(key.GetValue(viaPrepared)), strict: true);
+    }
 
     private List<string> ColumnsOf(string table) =>
         [.. ((string)Database.Scalar($"SELECT group_concat(name, char(10)) FROM pragma_table_info('{table}')")!).Split('\n')];
