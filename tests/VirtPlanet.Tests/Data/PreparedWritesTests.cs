@@ -39,12 +39,7 @@ public sealed class PreparedWritesTests : IAsyncLifetime
     [Fact]
     public async Task ARefreshedFeedsRowIsStoredByteForByteAsSaveChangesStoresIt()
     {
-        var (viaSaveChanges, viaUpdate) = (Subscription("https://www.qemu.org/feed.xml", "qemu"), Subscription("https://www.qemu.org/feed-copy.xml", "qemu-copy"));
-        await using (var db = await planet.CreateDbContextAsync())
-        {
-            db.Feeds.AddRange(viaSaveChanges, viaUpdate);
-            await db.SaveChangesAsync();
-        }
+        var (viaSaveChanges, viaUpdate) = await StoreTwinFeedsAsync();
 
         string[] refreshed = [nameof(Feed.Title), nameof(Feed.ETag), nameof(Feed.LastFetchedAt), nameof(Feed.LastSuccessAt), nameof(Feed.LastError),
             nameof(Feed.ConsecutiveFailures), nameof(Feed.NextFetchAt), nameof(Feed.LeaseUntil), nameof(Feed.IsActive)];
@@ -96,11 +91,9 @@ public sealed class PreparedWritesTests : IAsyncLifetime
     [Fact]
     public async Task UpdatingTheRowOfAFeedRemovedMeanwhileFailsAsSaveChangesDoes()
     {
-        var (removed, kept) = (Subscription("https://www.qemu.org/feed.xml", "qemu"), Subscription("https://www.qemu.org/feed-copy.xml", "qemu-copy"));
+        var (removed, _) = await StoreTwinFeedsAsync();
         await using (var db = await planet.CreateDbContextAsync())
         {
-            db.Feeds.AddRange(removed, kept);
-            await db.SaveChangesAsync();
             await db.Feeds.Where(f => f.Id == removed.Id).ExecuteDeleteAsync();
         }
 
@@ -178,6 +171,16 @@ public sealed class PreparedWritesTests : IAsyncLifetime
         DeactivatedReason = "paused by the admin",
         CreatedAt = new DateTime(2017, 1, 2, 3, 4, 5, DateTimeKind.Utc),
     };
+
+    /// <summary>Two feeds alike but for their URL and slug, stored through SaveChanges.</summary>
+    private async Task<(Feed First, Feed Second)> StoreTwinFeedsAsync()
+    {
+        var twins = (Subscription("https://www.qemu.org/feed.xml", "qemu"), Subscription("https://www.qemu.org/feed-copy.xml", "qemu-copy"));
+        await using var db = await planet.CreateDbContextAsync();
+        db.Feeds.AddRange(twins.Item1, twins.Item2);
+        await db.SaveChangesAsync();
+        return twins;
+    }
 
     /// <summary>Stores one row through SaveChanges and its twin through PreparedWrites' INSERT, then compares them.</summary>
     private async Task AssertInsertedAsSaveChangesInsertsAsync<TEntity>(TEntity viaSaveChanges, TEntity viaInsert, string table, int columns, params string[] differing)
