@@ -46,8 +46,9 @@ public static class PreparedWrites
 
     /// <summary>
     /// Saves <paramref name="properties"/> of <paramref name="row"/>, which no context tracks, by its key. Needs a
-    /// transaction on SQLite, and throws <see cref="DbUpdateConcurrencyException"/> as <c>SaveChanges</c> does when the
-    /// row is gone (a feed removed while it was polled); on PostgreSQL it tracks the row for the caller's <c>SaveChanges</c>.
+    /// transaction on SQLite, and fails as <c>SaveChanges</c> does: <see cref="DbUpdateConcurrencyException"/> when the
+    /// row is gone (a feed removed while it was polled), <see cref="DbUpdateException"/> when SQLite refuses it. On
+    /// PostgreSQL it tracks the row for the caller's <c>SaveChanges</c>.
     /// </summary>
     public static async Task UpdateAsync(PlanetDbContext db, object row, IReadOnlyList<string> properties, CancellationToken cancellationToken)
     {
@@ -65,7 +66,18 @@ public static class PreparedWrites
         var statement = Statements.For(db.Model).Update(row.GetType(), properties);
         await using var command = CreateCommand(db, statement);
         statement.Bind(command, row);
-        if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
+        int updated;
+        try
+        {
+            updated = await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (SqliteException e)
+        {
+            // As SaveChanges reports a refused row (a unique index, a foreign key).
+            throw new DbUpdateException($"An error occurred while saving the {row.GetType().Name} row: {e.Message}", e);
+        }
+
+        if (updated != 1)
         {
             throw new DbUpdateConcurrencyException($"The {row.GetType().Name} row to update is gone: it was deleted meanwhile.");
         }

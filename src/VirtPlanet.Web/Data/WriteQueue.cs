@@ -7,10 +7,10 @@ namespace VirtPlanet.Web.Data;
 /// The writes of concurrent feeds (a lease taken or released, a feed's row after a 304 or a failure, a feed's new
 /// posts with its row), committed together on SQLite: whatever queued while the previous transaction ran goes into
 /// the next one, on one context. SQLite has one writer, so a poll's writes form a line anyway; this shortens the line
-/// to one commit per group instead of one per write. The rows saved alone (<see cref="SaveAsync"/>) that queued
-/// together go into one <c>SaveChanges</c>. Each write still sees its own result (the rows it changed) and fails
-/// alone: SQLite undoes only the failing statement, a failed write's tracked entities are dropped before the next one
-/// runs, and rows saved together are saved again one by one when their shared save fails. A write of several
+/// to one commit per group instead of one per write. A row saved alone (<see cref="SaveAsync"/>) is one prepared
+/// <c>UPDATE</c> (<see cref="PreparedWrites"/>). Each write still sees its own result (the rows it changed) and fails
+/// alone: SQLite undoes only the failing statement, and a failed write's tracked entities are dropped before the next
+/// one runs. A write of several
 /// statements that must all be stored or none (<see cref="RunAtomicAsync"/>) rolls its group back when it fails, and
 /// every write of that group is then run again in a transaction of its own.
 /// A caller's task ends when its group is committed. On PostgreSQL, which writes concurrently, each write runs on
@@ -49,20 +49,21 @@ public sealed class WriteQueue : IAsyncDisposable
     }
 
     /// <summary>
-    /// Saves <paramref name="properties"/> of a row that no context tracks: the row saves queued together are attached to
-    /// one context and saved with one <c>SaveChanges</c>, which costs EF Core less than one each. Returns once committed.
+    /// Saves <paramref name="properties"/> of a row that no context tracks, committed with the other writes queued
+    /// meanwhile (on SQLite, by a prepared <c>UPDATE</c> of those columns). Returns once committed.
     /// </summary>
-    public async Task SaveAsync<TEntity>(TEntity row, IReadOnlyCollection<string> properties, CancellationToken cancellationToken)
+    public async Task SaveAsync<TEntity>(TEntity row, IReadOnlyList<string> properties, CancellationToken cancellationToken)
         where TEntity : class
     {
-        var save = new RowSave(db => AttachModified(db, row, properties));
         if (!gate.Serializes)
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            save.Attach(db);
+            AttachModified(db, row, properties);
             await db.SaveChangesAsync(cancellationToken);
             return;
         }
+
+        var save = new RowSave(row, properties);
 
         Enqueue(save);
         await save.Result;
@@ -167,17 +168,8 @@ public sealed class WriteQueue : IAsyncDisposable
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         await using var transaction = await db.Database.BeginTransactionAsync();
-        var rows = new List<RowSave>();
         foreach (var pending in group)
         {
-            if (pending is RowSave row)
-            {
-                rows.Add(row);
-                continue;
-            }
-
-            // In queue order: the rows saved before this write are written before it.
-            await SaveRowsAsync(db, rows);
             if (!await pending.RunAsync(db))
             {
                 return false;
@@ -186,7 +178,6 @@ public sealed class WriteQueue : IAsyncDisposable
             db.ChangeTracker.Clear();
         }
 
-        await SaveRowsAsync(db, rows);
         await transaction.CommitAsync();
         return true;
     }
@@ -210,49 +201,6 @@ public sealed class WriteQueue : IAsyncDisposable
 
         // Rolled back when the transaction is disposed.
         pending.Fail(pending.RollbackCause!);
-    }
-
-    /// <summary>The row saves queued since the group's last other write, then forgotten by the context.</summary>
-    private static async Task SaveRowsAsync(PlanetDbContext db, List<RowSave> rows)
-    {
-        try
-        {
-            if (rows.Count == 1)
-            {
-                _ = await rows[0].RunAsync(db);
-            }
-            else if (rows.Count > 1)
-            {
-                await SaveTogetherAsync(db, rows);
-            }
-        }
-        finally
-        {
-            db.ChangeTracker.Clear();
-            rows.Clear();
-        }
-    }
-
-    /// <summary>
-    /// The rows in one <c>SaveChanges</c>; when it fails (EF Core rolls back to its savepoint), each row again on its own,
-    /// so that only the row at fault fails.
-    /// </summary>
-    private static async Task SaveTogetherAsync(PlanetDbContext db, List<RowSave> rows)
-    {
-        try
-        {
-            rows.ForEach(row => row.Attach(db));
-            await db.SaveChangesAsync();
-        }
-        catch (Exception)
-        {
-            db.ChangeTracker.Clear();
-            foreach (var row in rows)
-            {
-                _ = await row.RunAsync(db);
-                db.ChangeTracker.Clear();
-            }
-        }
     }
 
     private abstract class Pending
@@ -335,17 +283,14 @@ public sealed class WriteQueue : IAsyncDisposable
         }
     }
 
-    private sealed class RowSave(Action<PlanetDbContext> attach) : WriteWithoutResult
+    private sealed class RowSave(object row, IReadOnlyList<string> properties) : WriteWithoutResult
     {
-        public void Attach(PlanetDbContext db) => attach(db);
-
-        /// <summary>Saves this row alone.</summary>
+        /// <summary>Saves this row; only its own statement is undone when it fails.</summary>
         public override async Task<bool> RunAsync(PlanetDbContext db)
         {
             try
             {
-                Attach(db);
-                await db.SaveChangesAsync();
+                await PreparedWrites.UpdateAsync(db, row, properties, CancellationToken.None);
             }
             catch (Exception e)
             {
