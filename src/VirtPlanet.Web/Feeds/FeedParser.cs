@@ -20,7 +20,8 @@ public sealed class FeedParser
     {
         try
         {
-            return ParseXml(XmlDecoding.Decode(body, contentType), feedUrl);
+            using var text = XmlDecoding.Decode(body, contentType);
+            return ParseXml(text, feedUrl);
         }
         catch (FeedParseException)
         {
@@ -33,13 +34,13 @@ public sealed class FeedParser
         }
     }
 
-    private static ParsedFeed ParseXml(string text, Uri feedUrl)
+    private static ParsedFeed ParseXml(DecodedText text, Uri feedUrl)
     {
-        RejectNonXml(text);
+        RejectNonXml(text.Span);
         var document = SafeXml.Load(text);
         var channel = Channel(document.Root!);
         var context = Context(channel, feedUrl);
-        var items = ReadItems(document, channel, text);
+        var items = ReadItems(document, channel);
         var entries = items.Select(item => EntryReader.Read(item, context)).ToList();
         return new ParsedFeed(context.Title, context.SiteUrl, Ttl(channel), EntryKeys.Assign(entries));
     }
@@ -51,11 +52,11 @@ public sealed class FeedParser
     /// FeedReader throws on a few valid documents (RSS 1.0 modules without a default namespace): then the
     /// items are the feed's item/entry elements, found directly.
     /// </summary>
-    private static List<XElement> ReadItems(XDocument document, XElement channel, string text)
+    private static List<XElement> ReadItems(XDocument document, XElement channel)
     {
         try
         {
-            return CodeHollowFeed(document.Root!, text).Items.Select(i => i.Element).OfType<XElement>().ToList();
+            return CodeHollowFeed(document.Root!).Items.Select(i => i.Element).OfType<XElement>().ToList();
         }
         catch (Exception e) when (e is NullReferenceException or ArgumentException or FormatException or InvalidOperationException)
         {
@@ -64,9 +65,14 @@ public sealed class FeedParser
         }
     }
 
-    /// <summary>FeedReader's choice of feed class for a root element (its FeedParser and parser factory).</summary>
-    private static BaseFeed CodeHollowFeed(XElement root, string text)
+    /// <summary>
+    /// FeedReader's choice of feed class for a root element (its FeedParser and parser factory). Its feed classes keep
+    /// the text they are given only as their <c>OriginalDocument</c>, which the planet does not read, and the text is
+    /// in a pooled buffer (<see cref="DecodedText"/>), not a string: they get none.
+    /// </summary>
+    private static BaseFeed CodeHollowFeed(XElement root)
     {
+        var text = string.Empty;
         var name = root.Name.LocalName;
         if (name.Equals("feed", StringComparison.OrdinalIgnoreCase))
         {
@@ -90,9 +96,9 @@ public sealed class FeedParser
         };
     }
 
-    private static void RejectNonXml(string text)
+    private static void RejectNonXml(ReadOnlySpan<char> text)
     {
-        var start = text.AsSpan().TrimStart();
+        var start = text.TrimStart();
         if (start.StartsWith("<!doctype html", StringComparison.OrdinalIgnoreCase) || start.StartsWith("<html", StringComparison.OrdinalIgnoreCase))
         {
             throw new FeedParseException("Not a feed: the document is HTML");

@@ -67,7 +67,8 @@ public static class FetchResultReader
         return result with
         {
             Status = FetchStatus.Ok,
-            Body = body.ToArray(),
+            // Sized from Content-Length, the stream's own buffer is usually exactly the body: no copy then.
+            Body = body.Length == body.Capacity ? body.GetBuffer() : body.ToArray(),
             ContentType = content.Headers.ContentType?.ToString(),
         };
     }

@@ -15,15 +15,17 @@ public static partial class HtmlEntities
 {
     private static readonly SearchValues<char> HexDigits = SearchValues.Create("0123456789abcdefABCDEF");
 
-    public static string MakeXmlSafe(string text)
+    /// <summary>The rewritten text, or null when <paramref name="text"/> is XML-safe as it is (most feeds).</summary>
+    public static string? MakeXmlSafe(ReadOnlySpan<char> text)
     {
         if (OnlyXmlReferences(text))
         {
-            return text;
+            return null;
         }
 
-        var declared = text.Contains("<!ENTITY", StringComparison.Ordinal) ? DeclaredNames(text) : [];
-        return Reference().Replace(text, match => Replace(match, declared));
+        var copy = text.ToString();
+        var declared = copy.Contains("<!ENTITY", StringComparison.Ordinal) ? DeclaredNames(copy) : [];
+        return Reference().Replace(copy, match => Replace(match, declared));
     }
 
     /// <summary>
@@ -31,9 +33,9 @@ public static partial class HtmlEntities
     /// entities, a hex reference, a decimal one outside 128-159): most feeds, whose escaped HTML is full of
     /// <c>&amp;lt;</c>. Then the text is returned untouched without running the regex over it.
     /// </summary>
-    private static bool OnlyXmlReferences(string text)
+    private static bool OnlyXmlReferences(ReadOnlySpan<char> text)
     {
-        var rest = text.AsSpan();
+        var rest = text;
         for (var at = rest.IndexOf('&'); at >= 0; at = rest.IndexOf('&'))
         {
             rest = rest[(at + 1)..];

@@ -18,7 +18,7 @@ public static class SafeXml
 
     private const int MaxCharactersFromEntities = 64 * 1024;
 
-    public static XDocument Load(string text)
+    public static XDocument Load(DecodedText text)
     {
         var settings = new XmlReaderSettings
         {
@@ -27,10 +27,11 @@ public static class SafeXml
             MaxCharactersFromEntities = MaxCharactersFromEntities,
             CheckCharacters = true,
         };
-        RejectDeepMarkup(text);
+        RejectDeepMarkup(text.Span);
         try
         {
-            using var reader = XmlReader.Create(new StringReader(HtmlEntities.MakeXmlSafe(text)), settings);
+            using var source = HtmlEntities.MakeXmlSafe(text.Span) is { } rewritten ? new StringReader(rewritten) : text.CreateReader();
+            using var reader = XmlReader.Create(source, settings);
             var document = XDocument.Load(reader, LoadOptions.PreserveWhitespace);
             // Only entities declared in the document can add elements the text's tags did not show (none are fetched).
             if (!string.IsNullOrEmpty(document.DocumentType?.InternalSubset))
@@ -80,9 +81,9 @@ public static class SafeXml
     /// comments, CDATA sections, declarations and processing instructions are skipped, and a quoted '&gt;' does not end a
     /// tag. Exact for well-formed XML; for anything else the reader reports its own error.
     /// </summary>
-    private static void RejectDeepMarkup(string text)
+    private static void RejectDeepMarkup(ReadOnlySpan<char> text)
     {
-        var rest = text.AsSpan();
+        var rest = text;
         var depth = 0;
         while (true)
         {

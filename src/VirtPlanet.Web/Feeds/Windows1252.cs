@@ -23,24 +23,21 @@ public static class Windows1252
     /// <summary>The character a C1 code point stood for.</summary>
     public static char CharacterOf(int c1) => High[c1 - 0x80];
 
-    /// <summary>The text with each raw C1 control replaced by its windows-1252 character.</summary>
-    public static string RepairC1(string text)
+    /// <summary>Replaces each raw C1 control in <paramref name="text"/> by its windows-1252 character, in place.</summary>
+    public static void RepairC1(Span<char> text)
     {
-        var first = text.AsSpan().IndexOfAnyInRange('\u0080', '\u009F');
+        var first = text.IndexOfAnyInRange('\u0080', '\u009F');
         if (first < 0)
         {
-            return text;
+            return;
         }
 
-        var chars = text.ToCharArray();
-        for (var i = first; i < chars.Length; i++)
+        for (var i = first; i < text.Length; i++)
         {
-            if (IsC1(chars[i]))
+            if (IsC1(text[i]))
             {
-                chars[i] = CharacterOf(chars[i]);
+                text[i] = CharacterOf(text[i]);
             }
         }
-
-        return new string(chars);
     }
 }

@@ -15,7 +15,8 @@ public static partial class XmlDecoding
 {
     static XmlDecoding() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    public static string Decode(byte[] body, string? contentType)
+    /// <summary>The text of <paramref name="body"/>, in a pooled buffer the caller disposes.</summary>
+    public static DecodedText Decode(byte[] body, string? contentType)
     {
         var (sniffed, bomLength) = Sniff(body);
         Encoding encoding;
@@ -29,9 +30,14 @@ public static partial class XmlDecoding
             encoding = Lookup(declared, sniffed) ?? sniffed ?? Utf8OrLegacy(body);
         }
 
-        var text = encoding.GetString(body, bomLength, body.Length - bomLength);
-        // C1 controls never mean themselves in a feed; left alone, a reader sees "dont" for "don’t".
-        return XmlChars.Strip(Windows1252.RepairC1(text));
+        var count = body.Length - bomLength;
+        return DecodedText.Create(encoding.GetMaxCharCount(count), chars =>
+        {
+            var text = chars.AsSpan(0, encoding.GetChars(body, bomLength, count, chars, 0));
+            // C1 controls never mean themselves in a feed; left alone, a reader sees "dont" for "don’t".
+            Windows1252.RepairC1(text);
+            return XmlChars.Strip(text);
+        });
     }
 
     /// <summary>The encoding a BOM names (and its length), else the encoding the first bytes of <c>&lt;?xml</c> imply.</summary>

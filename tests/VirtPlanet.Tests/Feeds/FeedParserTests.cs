@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 using VirtPlanet.Web.Feeds;
 
@@ -198,6 +199,19 @@ public sealed class FeedParserTests
 
         Assert.Equal("café bar", feed.Title);
         Assert.Equal(TimeSpan.FromMinutes(90), feed.Ttl);
+    }
+
+    [Fact]
+    public void CharactersXmlForbidsAreDroppedFromAUtf16DocumentAndTheTextAroundThemIsKept()
+    {
+        // NUL, a vertical tab, a byte order mark inside the text and U+FFFE go; the penguin's surrogate pair and the
+        // windows-1252 quote (as a C1 control) around them stay whole.
+        var rss = "<rss version=\"2.0\"><channel><title>a\u0000b \U0001F427\u000Bc\uFEFF d\uFFFE\u0092e</title></channel></rss>";
+        var body = Encoding.Unicode.GetPreamble().Concat(MemoryMarshal.AsBytes(rss.AsSpan()).ToArray()).ToArray();
+
+        var feed = parser.Parse(body, "application/rss+xml", FeedUrl);
+
+        Assert.Equal("ab \U0001F427c d\u2019e", feed.Title);
     }
 
     [Theory]
