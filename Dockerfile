@@ -1,6 +1,10 @@
 # VirtPlanet: multi-stage build mirroring `dotnet publish` of src/VirtPlanet.Web.
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 ARG TARGETARCH
+# On x64, the CPU baseline of the precompiled code (VirtPlanet.Web.csproj, ReadyToRunX64InstructionSet): x86-64-v3
+# needs AVX2. For an older CPU, build with --build-arg X64_INSTRUCTION_SET= (crossgen2's own baseline), or the
+# runtime compiles everything as it runs.
+ARG X64_INSTRUCTION_SET=x86-64-v3
 WORKDIR /src
 COPY Directory.Build.props Directory.Packages.props VirtPlanet.sln .editorconfig ./
 COPY src/VirtPlanet.Web/VirtPlanet.Web.csproj src/VirtPlanet.Web/
@@ -10,7 +14,8 @@ COPY src/ src/
 # start (the server, and poll-once run from cron) spends less time in the JIT than with the app alone precompiled
 # (warm poll-once of 1,000 feeds 1.65-1.79 s → 1.34-1.49 s, docs/performance.md round 4).
 RUN dotnet publish src/VirtPlanet.Web/VirtPlanet.Web.csproj -c Release -a "$TARGETARCH" --self-contained true \
-    -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true --no-restore -o /app
+    -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true -p:ReadyToRunX64InstructionSet="$X64_INSTRUCTION_SET" \
+    --no-restore -o /app
 
 FROM mcr.microsoft.com/dotnet/runtime-deps:10.0 AS runtime
 RUN apt-get update \
