@@ -64,7 +64,6 @@ public sealed class WriteQueue : IAsyncDisposable
         }
 
         var save = new RowSave(row, properties);
-
         Enqueue(save);
         await save.Result;
     }

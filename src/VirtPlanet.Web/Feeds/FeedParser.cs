@@ -72,27 +72,27 @@ public sealed class FeedParser
     /// </summary>
     private static BaseFeed CodeHollowFeed(XElement root)
     {
-        var text = string.Empty;
+        var originalDocument = string.Empty;
         var name = root.Name.LocalName;
         if (name.Equals("feed", StringComparison.OrdinalIgnoreCase))
         {
-            return new AtomFeed(text, root);
+            return new AtomFeed(originalDocument, root);
         }
 
         var channel = root.Element(root.GetDefaultNamespace() + "channel");
         if (name.Equals("rdf", StringComparison.OrdinalIgnoreCase))
         {
-            return new Rss10Feed(text, channel);
+            return new Rss10Feed(originalDocument, channel);
         }
 
         // Any other root was refused by Channel already: this is RSS.
         var version = root.Attribute("version")?.Value ?? throw new InvalidOperationException("RSS without a version");
         return version.ToLowerInvariant() switch
         {
-            "2.0" when root.Attribute(XNamespace.Xmlns + "media") is not null => new MediaRssFeed(text, channel),
-            "0.91" => new Rss091Feed(text, channel),
-            "0.92" => new Rss092Feed(text, channel),
-            _ => new Rss20Feed(text, channel),
+            "2.0" when root.Attribute(XNamespace.Xmlns + "media") is not null => new MediaRssFeed(originalDocument, channel),
+            "0.91" => new Rss091Feed(originalDocument, channel),
+            "0.92" => new Rss092Feed(originalDocument, channel),
+            _ => new Rss20Feed(originalDocument, channel),
         };
     }
 
