@@ -18,9 +18,17 @@ public class PlanetDbContext : DbContext
     {
     }
 
+    private bool? isSqlite;
+
     public DbSet<Feed> Feeds => Set<Feed>();
 
     public DbSet<Post> Posts => Set<Post>();
+
+    /// <summary>
+    /// Whether this context runs on SQLite, asked of EF Core once per context (a pooled one keeps its provider): EF
+    /// Core's answer compares assembly names, and the prepared writes ask it for every feed they store.
+    /// </summary>
+    internal bool IsSqlite => isSqlite ??= Database.IsSqlite();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PlanetDbContext).Assembly);

@@ -28,7 +28,7 @@ public static class PreparedWrites
             return;
         }
 
-        if (!db.Database.IsSqlite())
+        if (!db.IsSqlite)
         {
             db.Set<TEntity>().AddRange(rows);
             return;
@@ -57,7 +57,7 @@ public static class PreparedWrites
             return;
         }
 
-        if (!db.Database.IsSqlite())
+        if (!db.IsSqlite)
         {
             WriteQueue.AttachModified(db, row, properties);
             return;

@@ -12,23 +12,41 @@ namespace VirtPlanet.Web.Feeds;
 public static partial class EntryAuthor
 {
     /// <summary>The first usable name among an entry's (or a feed's) author elements, else null.</summary>
+    /// <remarks>Looked for in order, stopping at the first name: most entries have one in their first author element.</remarks>
     public static string? Find(XElement element)
     {
         var ns = element.Name.Namespace;
-        var candidates = new List<XElement?>();
-        foreach (var atom in new[] { ns, Atom10, Atom03 }.Where(IsAtom).Distinct())
+        return AtomAuthor(element, ns)
+            ?? (ns != Atom10 ? AtomAuthor(element, Atom10) : null)
+            ?? (ns != Atom03 ? AtomAuthor(element, Atom03) : null)
+            ?? Name(element.Element(Dc + "creator"))
+            ?? Name(element.Element(ns + "author"))
+            ?? Name(element.Element(Dc + "author"))
+            ?? Name(ITunesElement(element, "author"))
+            ?? Name(element.Element(ns + "managingEditor"))
+            ?? Name(element.Element(Dc + "publisher"));
+    }
+
+    /// <summary>The name of the first of the element's Atom authors in <paramref name="atom"/> that has one (its name child, else its text).</summary>
+    private static string? AtomAuthor(XElement element, XNamespace atom)
+    {
+        if (!IsAtom(atom))
         {
-            candidates.AddRange(element.Elements(atom + "author").Select(a => a.Element(a.Name.Namespace + "name") ?? a));
+            return null;
         }
 
-        candidates.Add(element.Element(Dc + "creator"));
-        candidates.Add(element.Element(ns + "author"));
-        candidates.Add(element.Element(Dc + "author"));
-        candidates.Add(ITunesElement(element, "author"));
-        candidates.Add(element.Element(ns + "managingEditor"));
-        candidates.Add(element.Element(Dc + "publisher"));
-        return candidates.OfType<XElement>().Select(e => Clean(e.Value)).FirstOrDefault(name => name is not null);
+        foreach (var author in element.Elements(atom + "author"))
+        {
+            if (Name(author.Element(author.Name.Namespace + "name") ?? author) is { } name)
+            {
+                return name;
+            }
+        }
+
+        return null;
     }
+
+    private static string? Name(XElement? candidate) => candidate is null ? null : Clean(candidate.Value);
 
     /// <summary>The name in an author string, or null when there is only an e-mail address (or nothing).</summary>
     public static string? Clean(string? raw)

@@ -69,8 +69,19 @@ public static class EntryReader
     private static XElement? Media(XElement item, string name) =>
         item.Element(FeedNamespaces.Media + name) ?? item.Element(FeedNamespaces.Media + "group")?.Element(FeedNamespaces.Media + name);
 
-    private static DateTime? Date(XElement item, params XName[] names) =>
-        names.Select(n => item.Element(n)).OfType<XElement>().Select(e => FeedDates.Parse(e.Value)).FirstOrDefault(d => d is not null);
+    /// <summary>The first of the named elements that holds a readable date.</summary>
+    private static DateTime? Date(XElement item, params ReadOnlySpan<XName> names)
+    {
+        foreach (var name in names)
+        {
+            if (item.Element(name) is { } element && FeedDates.Parse(element.Value) is { } date)
+            {
+                return date;
+            }
+        }
+
+        return null;
+    }
 
     private static List<string> Categories(XElement item)
     {

@@ -74,6 +74,52 @@ public sealed class FeedDateParsingTests
     public void GeneralDateParserReadsDatesSeenInRealFeeds(string input, string? expectedUtc) =>
         Assert.Equal(expectedUtc is null ? null : Expected(expectedUtc), FeedDates.Parse(input));
 
+    /// <summary>The forms read by position (<see cref="FeedDates.ParseCanonical"/>), true, and near misses the general parsers read, false.</summary>
+    public static TheoryData<string, bool> CanonicalDates()
+    {
+        var rows = new TheoryData<string, bool>
+        {
+            { "2024-05-16T14:49:00Z", true },
+            { "2016-06-27T07:36:54.007-07:00", true },
+            { "2024-02-29T23:59:59+14:00", true },
+            { "2023-12-31T23:30:00-01:00", true },
+            { "Thu, 16 May 2024 14:49:00 +0000", true },
+            { "Thu, 6 Jun 2024 04:09:03 -0930", true },
+            { "Mon, 03 Jun 2019 10:00:00 GMT", true },
+            { "Wed, 16 May 2024 14:49:00 +0000", true }, // the wrong weekday, never trusted
+            { "2023-02-29T10:00:00Z", false }, // no such day: null either way
+            { "2024-05-16T24:00:00Z", false },
+            { "2024-05-16T14:49:00+24:00", false },
+            { "2024-05-16T14:49:00", false },
+            { "2024-05-16T14:49:00.Z", false },
+            { "2024-05-16t14:49:00z", false },
+            { "2024-05-16 14:49:00Z", false },
+            { "2024-05-16T14:49:00+0530", false },
+            { "Tue, 10 Jun 2003 04:00:00 PDT", false },
+            { "Mon, 03 Jun 2019 10:00:00 UTC", false },
+            { "Fri, 31 Feb 2024 10:00:00 +0000", false },
+            { "Thu, 16 May 2024 14:49:00 +2400", false },
+            { "Thu, 16 May 2024 14:49 +0000", false },
+            { "Thu,16 May 2024 14:49:00 +0000", false },
+            { "Seg, 24 Set 2018 19:42:40 -0300", false },
+        };
+        foreach (var month in new[] { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" })
+        {
+            rows.Add($"Sat, 01 {month} 2000 12:00:00 +0100", true);
+        }
+
+        return rows;
+    }
+
+    [Theory]
+    [MemberData(nameof(CanonicalDates))]
+    public void CommonDateFormsAreReadByPositionToTheInstantTheGeneralParsersRead(string input, bool readByPosition)
+    {
+        Assert.Equal(readByPosition, FeedDates.ParseCanonical(input) is not null);
+        Assert.Equal(FeedDates.ParseAnyForm(input), FeedDates.Parse(input));
+        Assert.True(!readByPosition || FeedDates.Parse(input) is not null);
+    }
+
     private static DateTime? Expected(string utc) => utc.Length == 0
         ? null
         : DateTime.ParseExact(utc, "yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
