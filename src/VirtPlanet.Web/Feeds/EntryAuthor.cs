@@ -57,6 +57,12 @@ public static partial class EntryAuthor
             return null;
         }
 
+        if (!text.Contains('@', StringComparison.Ordinal))
+        {
+            // Both forms below hold an address: a name without one is taken as it is.
+            return text;
+        }
+
         var match = AddressWithName().Match(text);
         if (match.Success)
         {

@@ -18,8 +18,30 @@ public static partial class FeedText
         return Collapse(WebUtility.HtmlDecode(text));
     }
 
+    /// <summary>Runs of whitespace made one space, none at either end; text already so (most titles, ids, names) is returned as it is.</summary>
     public static string Collapse(string? text) =>
-        string.IsNullOrEmpty(text) ? string.Empty : Whitespace().Replace(text, " ").Trim();
+        string.IsNullOrEmpty(text) ? string.Empty
+            : IsCollapsed(text) ? text
+            : Whitespace().Replace(text, " ").Trim();
+
+    /// <summary>No whitespace at either end, and none inside but single spaces (the regular expression's \s is char.IsWhiteSpace).</summary>
+    private static bool IsCollapsed(ReadOnlySpan<char> text)
+    {
+        if (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1]))
+        {
+            return false;
+        }
+
+        for (var i = 1; i < text.Length - 1; i++)
+        {
+            if (char.IsWhiteSpace(text[i]) && (text[i] != ' ' || text[i + 1] == ' '))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>
     /// Escapes only what HTML text needs ('&amp;', '&lt;', '&gt;'), not every non-ASCII letter and quote as

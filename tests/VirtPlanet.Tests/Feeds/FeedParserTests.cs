@@ -141,6 +141,26 @@ public sealed class FeedParserTests
         Assert.Equal(expected.Replace("Planet Blog", "Planet & Blog", StringComparison.Ordinal), entry.Author);
     }
 
+    public static TheoryData<string, string> Titles() => new()
+    {
+        { "QEMU 9.2 released", "QEMU 9.2 released" },
+        { "  QEMU \t 9.2\n\nreleased  ", "QEMU 9.2 released" },
+        { "QEMU\u00A09.2\u2028released", "QEMU 9.2 released" },
+        { "QEMU  9.2", "QEMU 9.2" },
+        { "Q", "Q" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Titles))]
+    public void EntryTitlesAreOneLineWhateverWhitespaceTheyHold(string title, string expected)
+    {
+        var rss = $"<rss version=\"2.0\"><channel><title>x</title><item><title>{title}</title></item></channel></rss>";
+
+        var entry = parser.Parse(Encoding.UTF8.GetBytes(rss), null, FeedUrl).Entries.Single();
+
+        Assert.Equal(expected, entry.Title);
+    }
+
     [Fact]
     public void RepeatedGuidsFallBackToLinksSoDistinctPostsAreNotMerged()
     {
