@@ -1,6 +1,6 @@
 using System.Buffers;
 using System.Security.Cryptography;
-using System.Text.Unicode;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using VirtPlanet.Web.Data;
@@ -15,7 +15,10 @@ namespace VirtPlanet.Web.Feeds;
 /// </summary>
 public sealed class PostWriter(PostSanitizer sanitizer, IOptions<PlanetOptions> options)
 {
-    private static readonly byte[] Separator = [0x1f];
+    private const byte Separator = 0x1f;
+
+    /// <summary>The largest hash input written into a pooled buffer (<see cref="Hash"/>).</summary>
+    private const int PooledHashInput = 1 << 20;
 
     /// <summary>
     /// Updates the feed's stored posts that changed, tracked by <paramref name="db"/>, and returns the new posts, not yet
@@ -121,36 +124,47 @@ public sealed class PostWriter(PostSanitizer sanitizer, IOptions<PlanetOptions> 
 
     /// <summary>
     /// SHA-256 of the entry's title, link, author, content and summary in UTF-8, separated by U+001F: the same bytes,
-    /// and so the same hash, as hashing them joined into one string (what earlier versions stored), without building
-    /// that string and its UTF-8 copy for every entry of every fetch (≈ 130 MB in a cold poll of 1,000 feeds).
+    /// and so the same hash, as hashing them joined into one string (what earlier versions stored). The bytes are
+    /// written into a pooled buffer and hashed in one call: no string and UTF-8 copy for every entry of every fetch
+    /// (≈ 130 MB in a cold poll of 1,000 feeds), and a third of the time of an incremental hash fed in pieces, which
+    /// sets OpenSSL's digest up anew for every entry. An entry of over a megabyte (a hostile one) gets a buffer of its
+    /// own, so that the pool does not keep it.
     /// </summary>
     internal static string Hash(ParsedEntry entry)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        Span<byte> chunk = stackalloc byte[4096];
-        string?[] parts = [entry.Title, entry.Link, entry.Author, entry.ContentHtml, entry.SummaryHtml];
-        for (var i = 0; i < parts.Length; i++)
+        string[] parts = [entry.Title, entry.Link ?? string.Empty, entry.Author, entry.ContentHtml ?? string.Empty, entry.SummaryHtml ?? string.Empty];
+        var length = parts.Length - 1;
+        foreach (var part in parts)
         {
-            if (i > 0)
-            {
-                hash.AppendData(Separator);
-            }
-
-            // Encoded a chunk at a time (whole characters, lone surrogates replaced as Encoding.UTF8 does), so even a
-            // post of megabytes needs no buffer of its size.
-            var rest = (parts[i] ?? string.Empty).AsSpan();
-            OperationStatus status;
-            do
-            {
-                status = Utf8.FromUtf16(rest, chunk, out var read, out var written);
-                hash.AppendData(chunk[..written]);
-                rest = rest[read..];
-            }
-            while (status == OperationStatus.DestinationTooSmall);
+            // Lone surrogates count, and are written, as U+FFFD: as Encoding.UTF8 writes the joined string.
+            length += Encoding.UTF8.GetByteCount(part);
         }
 
-        Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
-        hash.GetHashAndReset(digest);
-        return Convert.ToHexString(digest);
+        var pooled = length <= PooledHashInput;
+        var bytes = pooled ? ArrayPool<byte>.Shared.Rent(length) : new byte[length];
+        try
+        {
+            var written = 0;
+            for (var i = 0; i < parts.Length; i++)
+            {
+                if (i > 0)
+                {
+                    bytes[written++] = Separator;
+                }
+
+                written += Encoding.UTF8.GetBytes(parts[i], bytes.AsSpan(written));
+            }
+
+            Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(bytes.AsSpan(0, written), digest);
+            return Convert.ToHexString(digest);
+        }
+        finally
+        {
+            if (pooled)
+            {
+                ArrayPool<byte>.Shared.Return(bytes);
+            }
+        }
     }
 }

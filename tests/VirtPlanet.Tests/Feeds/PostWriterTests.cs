@@ -31,6 +31,7 @@ public sealed class PostWriterTests
         new string('é', 2047) + "😀 after a character that straddles the encoder's 4 KB chunks",
         "a lone high surrogate \uD83D here, and a lone low one \uDE00 there",
         new string('x', 100_000) + "ü",
+        new string('ü', 600_000) + " over a megabyte of UTF-8, hashed from a buffer of its own",
         string.Empty,
     };
 
