@@ -64,17 +64,8 @@ public static class FeedDates
             zone = zone[(digits + 1)..];
         }
 
-        TimeSpan offset;
-        if (zone is "Z")
-        {
-            offset = TimeSpan.Zero;
-        }
-        else if (zone.Length != 6 || zone[3] != ':' || !Offset(zone[0], zone[1..3], zone[4..], out offset))
-        {
-            return null;
-        }
-
-        return ToUtc(year, month, day, hour, minute, second, offset);
+        var offset = zone is "Z" || (zone.Length == 6 && zone[0] is ('+' or '-') && zone[3] == ':') ? IsoDates.Offset(zone) : null;
+        return offset is { } utcOffset ? ToUtc(year, month, day, hour, minute, second, utcOffset) : null;
     }
 
     private static DateTime? Rfc822(ReadOnlySpan<char> value)
@@ -101,17 +92,10 @@ public static class FeedDates
         }
 
         var zone = rest[18..];
-        TimeSpan offset;
-        if (zone is "GMT")
-        {
-            offset = TimeSpan.Zero;
-        }
-        else if (zone.Length != 5 || !Offset(zone[0], zone[1..3], zone[3..], out offset))
-        {
-            return null;
-        }
-
-        return ToUtc(year, monthIndex + 1, day, hour, minute, second, offset);
+        var offset = zone is "GMT" ? TimeSpan.Zero
+            : zone.Length == 5 && zone[0] is ('+' or '-') ? IsoDates.Offset(zone)
+            : null;
+        return offset is { } utcOffset ? ToUtc(year, monthIndex + 1, day, hour, minute, second, utcOffset) : null;
     }
 
     private static int IndexOf(string[] names, ReadOnlySpan<char> name)
@@ -125,20 +109,6 @@ public static class FeedDates
         }
 
         return -1;
-    }
-
-    /// <summary><c>±hh</c> and <c>mm</c> of a zone, read as the general parser reads them: at most 23 hours and 59 minutes.</summary>
-    private static bool Offset(char sign, ReadOnlySpan<char> hours, ReadOnlySpan<char> minutes, out TimeSpan offset)
-    {
-        offset = default;
-        if (sign is not ('+' or '-') || !Digits(hours, 0, 2, out var h) || !Digits(minutes, 0, 2, out var m) || h > 23 || m > 59)
-        {
-            return false;
-        }
-
-        offset = new TimeSpan(h, m, 0);
-        offset = sign == '-' ? -offset : offset;
-        return true;
     }
 
     /// <summary>The number written by the ASCII digits at <paramref name="start"/>, exactly <paramref name="count"/> of them.</summary>

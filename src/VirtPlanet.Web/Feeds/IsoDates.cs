@@ -71,21 +71,37 @@ public static partial class IsoDates
     }
 
     /// <summary>Empty or Z is UTC; <c>±hh[:]mm</c> or <c>±hh</c>; minutes past 59 are not a zone.</summary>
-    internal static TimeSpan? Offset(string zone)
+    internal static TimeSpan? Offset(ReadOnlySpan<char> zone)
     {
-        if (zone.Length == 0 || zone is "Z" or "z")
+        if (zone.IsEmpty || zone is "Z" or "z")
         {
             return TimeSpan.Zero;
         }
 
-        var digits = zone[1..].Replace(":", string.Empty, StringComparison.Ordinal);
-        if (digits.Length is not (2 or 4) || !digits.All(char.IsAsciiDigit))
+        Span<int> digits = stackalloc int[4];
+        var count = 0;
+        foreach (var c in zone[1..])
+        {
+            if (c == ':')
+            {
+                continue;
+            }
+
+            if (!char.IsAsciiDigit(c) || count == digits.Length)
+            {
+                return null;
+            }
+
+            digits[count++] = c - '0';
+        }
+
+        if (count is not (2 or 4))
         {
             return null;
         }
 
-        var hours = int.Parse(digits[..2], CultureInfo.InvariantCulture);
-        var minutes = digits.Length == 4 ? int.Parse(digits[2..], CultureInfo.InvariantCulture) : 0;
+        var hours = (digits[0] * 10) + digits[1];
+        var minutes = count == 4 ? (digits[2] * 10) + digits[3] : 0;
         if (hours > 23 || minutes > 59)
         {
             return null;
