@@ -85,9 +85,10 @@ public static class PlanetServices
         return builder;
     }
 
-    /// <summary>Validates every options class and the data folder now, before anything touches them.</summary>
+    /// <summary>Validates the configuration's keys, every options class and the data folder now, before anything touches them.</summary>
     public static void ValidateOnStart(this IServiceProvider services)
     {
+        PlanetSettings.RejectUnknownKeys(services.GetRequiredService<IConfiguration>());
         services.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
         services.GetRequiredService<PlanetPaths>();
     }

@@ -20,6 +20,8 @@ public sealed class ConfigurationTests : IDisposable
         { "--Serilog:WriteTo:0:Args:path=log.txt", "the Serilog section of the configuration cannot be used: The configuration value in Serilog:WriteTo:0:Name has no 'Name' element." },
         { "--Serilog:WriteTo:0:Name=Consle", "the Serilog section of the configuration cannot be used: Serilog:WriteTo names a sink 'Consle' that the planet does not have (it has Console, File, Debug)." },
         { "--urls=garbage", "the address to listen on (--urls) cannot be used: Invalid url: 'garbage'" },
+        { "--Planet:Polling:MaxParalelism=3", "Planet:Polling:MaxParalelism is not a setting of the planet (Planet:Polling has Cron, PollOnStart, MaxParallelism, ParseParallelism, MaxInterval, FailureBackoff, Lease)" },
+        { "--Planet:Titel=News", "Planet:Titel is not a setting of the planet (Planet has DataDirectory, Title, Subtitle, Link, OwnerName, OwnerEmail, TimeZone, NewFeedItems, SeedDefaultFeeds, Database, Fetch, Content, Polling, River, Syndication, Admin)" },
     };
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
@@ -56,6 +58,24 @@ public sealed class ConfigurationTests : IDisposable
         Assert.Equal(1, exit);
         var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Equal($"VirtPlanet cannot start: the address to listen on (--urls) cannot be used: Failed to bind to address http://127.0.0.1:{port}: address already in use.", line);
+    }
+
+    [Fact]
+    public async Task AMisspeltSettingInTheEnvironmentStopsACommandWithOneLineNamingIt()
+    {
+        var (exit, output, error) = await PlanetProcess.RunAsync(
+            folder,
+            TimeSpan.FromSeconds(30),
+            new Dictionary<string, string> { ["Planet__Fetch__Timout"] = "00:00:05" },
+            "list-feeds",
+            $"--Planet:DataDirectory={folder}/data");
+
+        Assert.Equal(1, exit);
+        Assert.Empty(output);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(
+            "VirtPlanet cannot start: Planet:Fetch:Timout is not a setting of the planet (Planet:Fetch has ConnectTimeout, Timeout, MaxBodyBytes, MaxRedirects, AllowPrivateAddresses)",
+            line);
     }
 
     [Fact]
