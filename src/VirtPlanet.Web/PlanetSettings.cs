@@ -9,7 +9,8 @@ namespace VirtPlanet.Web;
 /// <summary>
 /// The sections of the "Planet" configuration and the options class each one binds to. The binder ignores a key that
 /// no option has, so a misspelt one (<c>Planet:Polling:MaxParalelism</c>) would leave the planet running on the
-/// default without a word: start-up refuses it instead, naming it.
+/// default without a word: start-up refuses it instead, naming it. A section missing from this list would be refused
+/// as an unknown key of its parent, and <c>appsettings.json</c> lists every section: no start would get past it.
 /// </summary>
 public static class PlanetSettings
 {
