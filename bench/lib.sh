@@ -1,6 +1,13 @@
-# Helpers shared by bench/serve.sh and bench/scale-out.sh. Source it after `cd` to the repository root.
+# Helpers shared by the bench/ scripts. Source it after `cd` to the repository root.
 export BENCH_WORK="${BENCH_WORK:-${TMPDIR:-/tmp}/virtplanet-bench}"   # fixture.sh and seed.sh use it too
 APP_DLL=src/VirtPlanet.Web/bin/Release/net10.0/VirtPlanet.Web.dll
+
+# The poll benchmarks (bench/poll.sh, bench/planet-ratio.sh) time the publish the Docker image ships: self-contained,
+# app and framework in one composite ReadyToRun image (precompiled code, so a start spends little time in the JIT),
+# about 2 minutes to build. Every entry is stored (Planet:NewFeedItems=0), for parity with newsboat.
+POLL_PUBLISH_DIR="$BENCH_WORK/publish-composite"
+POLL_PUBLISH="dotnet publish src/VirtPlanet.Web/VirtPlanet.Web.csproj -c Release -r linux-x64 --self-contained true -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true -o $POLL_PUBLISH_DIR"
+POLL_ONCE_OPTIONS=(--Planet:NewFeedItems=0 --Planet:Fetch:AllowPrivateAddresses=true --Planet:Polling:MaxParallelism=16 --Serilog:MinimumLevel:Default=Warning)
 
 to_ms() { awk '{v=$1; if (v ~ /us$/) {sub(/us$/,"",v); print v/1000} else if (v ~ /ms$/) {sub(/ms$/,"",v); print v+0} else if (v ~ /s$/) {sub(/s$/,"",v); print v*1000} else print v}'; }
 median() { sort -g | awk '{a[NR]=$1} END{ if(NR%2) print a[(NR+1)/2]; else printf "%.6g\n", (a[NR/2]+a[NR/2+1])/2 }'; }

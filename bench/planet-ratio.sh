@@ -7,7 +7,7 @@
 # (../shared/bench/feedparser-bench.py, one pass) and our cold `poll-once`, alternately: fp, ours, fp, ours, ..., fp.
 # Each cold poll is compared with Planet 2.0's figure scaled by the two feedparser passes around it:
 #   estimate = 41.5 s * mean(fp before, fp after) / 20.12 s;   ratio = ours / estimate   (issue 6: at most 0.1)
-# Our poll is the composite publish bench/poll.sh times (PUBLISH=0 reuses the last one), with the same options.
+# Our poll is the composite publish and the options bench/poll.sh times too (bench/lib.sh; PUBLISH=0 reuses the last one).
 # Needs: apt-get install nginx-light python3-feedparser time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,7 +15,6 @@ cd "$(dirname "$0")/.."
 SHARED=../shared/bench
 PAIRS="${1:-6}"
 PORT="${PORT:-18099}"
-OUT="$BENCH_WORK/publish-composite"
 RESULTS="${RESULTS_DIR:-$BENCH_WORK/results}"
 mkdir -p "$RESULTS"
 
@@ -24,9 +23,8 @@ PLANET_S=$(awk -F'\t' '$2==1000 && $3=="cold" {print $4}' "$SHARED/results/seed-
 FP_REF_S=$(awk -F'\t' '$1==1000 {print $3}' "$SHARED/results/feedparser.tsv")
 [ -n "$PLANET_S" ] && [ -n "$FP_REF_S" ] || { echo "reference figures missing in $SHARED/results" >&2; exit 1; }
 
-if [ "${PUBLISH:-1}" != 0 ] || [ ! -x "$OUT/VirtPlanet.Web" ]; then
-  dotnet publish src/VirtPlanet.Web/VirtPlanet.Web.csproj -c Release -r linux-x64 --self-contained true \
-    -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true -o "$OUT" >/dev/null
+if [ "${PUBLISH:-1}" != 0 ] || [ ! -x "$POLL_PUBLISH_DIR/VirtPlanet.Web" ]; then
+  $POLL_PUBLISH >/dev/null
 fi
 
 "$SHARED/fixture.sh" start 1000 "$PORT" >/dev/null
@@ -42,9 +40,8 @@ cold_poll() { # -> "wall_s peak_rss_kib"
   rm -rf "$STATE"; mkdir -p "$STATE"
   local t0 t1
   t0=$(date +%s.%N)
-  /usr/bin/time -o "$STATE.time" -f '%M' "$OUT/VirtPlanet.Web" poll-once --opml "http://127.0.0.1:$PORT/opml" \
-    --Planet:DataDirectory="$STATE" --Planet:NewFeedItems=0 --Planet:Fetch:AllowPrivateAddresses=true \
-    --Planet:Polling:MaxParallelism=16 --Serilog:MinimumLevel:Default=Warning >/dev/null
+  /usr/bin/time -o "$STATE.time" -f '%M' "$POLL_PUBLISH_DIR/VirtPlanet.Web" poll-once --opml "http://127.0.0.1:$PORT/opml" \
+    --Planet:DataDirectory="$STATE" "${POLL_ONCE_OPTIONS[@]}" >/dev/null
   t1=$(date +%s.%N)
   echo "$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.3f", b - a}') $(tail -n1 "$STATE.time")"
 }

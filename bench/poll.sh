@@ -7,14 +7,9 @@
 # Every entry is stored (Planet:NewFeedItems=0) for parity with newsboat.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 N="${1:-1000}"
 RUNS="${2:-3}"
 PEER="${PEER_POLL:-../shared/bench/peer-poll.sh}"
-# The publish the Docker image ships: self-contained, app and framework in one composite ReadyToRun image
-# (precompiled code, so a start spends little time in the JIT). The publish takes about 2 minutes.
-OUT="${BENCH_WORK:-${TMPDIR:-/tmp}/virtplanet-bench}/publish-composite"
-exec "$PEER" -n "$N" -r "$RUNS" \
-  -b "dotnet publish src/VirtPlanet.Web/VirtPlanet.Web.csproj -c Release -r linux-x64 --self-contained true -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true -o $OUT" -- \
-  "$OUT/VirtPlanet.Web" poll-once --opml {opml} \
-    --Planet:DataDirectory={state} --Planet:NewFeedItems=0 --Planet:Fetch:AllowPrivateAddresses=true \
-    --Planet:Polling:MaxParallelism=16 --Serilog:MinimumLevel:Default=Warning
+exec "$PEER" -n "$N" -r "$RUNS" -b "$POLL_PUBLISH" -- \
+  "$POLL_PUBLISH_DIR/VirtPlanet.Web" poll-once --opml {opml} --Planet:DataDirectory={state} "${POLL_ONCE_OPTIONS[@]}"
